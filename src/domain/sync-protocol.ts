@@ -1,0 +1,62 @@
+/**
+ * The wire contract of the `sync_push` / `sync_pull` RPCs (ARCHITECTURE.md §4).
+ * JSON on the wire uses the camelCase field names of the TypeScript types; the
+ * server maps them to its snake_case columns.
+ */
+
+/** Everything the device can change goes through the outbox as one of these. */
+export const SYNC_ENTITIES = ['entry', 'snow_event', 'snow_route', 'programme', 'objective_setting'] as const
+export type SyncEntity = (typeof SYNC_ENTITIES)[number]
+
+export type MutationOp = 'insert' | 'update' | 'delete'
+
+export interface Mutation {
+  /** UUID made on the device; the server applies each id at most once. */
+  id: string
+  entity: SyncEntity
+  op: MutationOp
+  entityId: string
+  /** Server version the change was based on (0 for an insert). */
+  baseVersion: number
+  /** The fields the client sets (whole row for insert, changed fields for update). Server-owned fields are ignored. */
+  data: Record<string, unknown>
+  /** The signed-in user who made the change; the server checks it equals auth.uid(). */
+  authorId: string
+  createdAt: string
+}
+
+/** Stable codes a rejected mutation carries; the UI translates them. */
+export const REJECT_CODES = [
+  'invalid_mutation',
+  'unknown_entity',
+  'unknown_kind',
+  'invalid_payload',
+  'field_too_large',
+  'forbidden',
+  'not_found',
+  'locked',
+  'author_mismatch',
+] as const
+export type RejectCode = (typeof REJECT_CODES)[number]
+
+export type MutationResult =
+  | { id: string; status: 'applied'; version: number; row: Record<string, unknown> }
+  | { id: string; status: 'conflict'; version: number; row: Record<string, unknown> }
+  | { id: string; status: 'rejected'; code: RejectCode; message: string }
+
+export interface PulledChange {
+  entity: SyncEntity
+  id: string
+  /** Tombstone: the row was deleted on the server; delete it locally. */
+  deleted: boolean
+  version: number
+  /** The row as the server holds it (camelCase); null for tombstones. */
+  row: Record<string, unknown> | null
+}
+
+export interface PullPage {
+  changes: PulledChange[]
+  /** Opaque; pass back unchanged. Null/empty string on the first pull. */
+  cursor: string
+  hasMore: boolean
+}

@@ -1,0 +1,2 @@
+// Replaced by the local-stack bootstrap (issue #3).
+export async function setup(): Promise<void> {}

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { Objective } from '~/domain/objective'
 import type { Entry } from '~/domain/entry'
+import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
 import type { Mutation, RejectCode } from '~/domain/sync-protocol'
 
 /** A queued change waiting for the server, kept until the server answers for it. */
@@ -19,11 +20,37 @@ export interface MetaRow {
   value: unknown
 }
 
+/** An unfinished form, kept across reloads until saved or discarded. Id names the form (e.g. "patrol"). */
+export interface DraftRow {
+  id: string
+  data: Record<string, unknown>
+  updatedAt: string
+}
+
+/** A resized photo, kept on the device until uploaded after its entry synced. */
+export interface PhotoRow {
+  id: string
+  entryId: string
+  blob: Blob
+  width: number
+  height: number
+  bytes: number
+  /** 0/1, not boolean: IndexedDB cannot index booleans. */
+  uploaded: 0 | 1
+  createdAt: string
+}
+
 export type SulCampoDb = Dexie & {
   objectives: EntityTable<Objective, 'id'>
   entries: EntityTable<Entry, 'id'>
   outbox: EntityTable<OutboxRow, 'seq'>
   meta: EntityTable<MetaRow, 'key'>
+  snowRoutes: EntityTable<SnowRoute, 'id'>
+  snowEvents: EntityTable<SnowEvent, 'id'>
+  programmes: EntityTable<Programme, 'id'>
+  objectiveSettings: EntityTable<ObjectiveSetting, 'id'>
+  drafts: EntityTable<DraftRow, 'id'>
+  photos: EntityTable<PhotoRow, 'id'>
 }
 
 export const DB_NAME = 'sulcampo'
@@ -38,6 +65,14 @@ export function declareSchema(db: Dexie): void {
     entries: 'id, objectiveId, kind, authorId, occurredAt, status, [objectiveId+occurredAt]',
     outbox: '++seq, &id, entityId, authorId, state',
     meta: 'key',
+  })
+  db.version(2).stores({
+    snowRoutes: 'id, priority',
+    snowEvents: 'id, startedAt',
+    programmes: 'id, objectiveId, [objectiveId+month]',
+    objectiveSettings: 'id',
+    drafts: 'id',
+    photos: 'id, entryId, uploaded',
   })
 }
 

@@ -1,10 +1,18 @@
 import { createI18n } from 'vue-i18n'
-import it from './it'
-import en from './en'
+import core from './core-messages'
+import type { FeatureMessages } from './define-messages'
 
 export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
-export type MessageSchema = typeof it
+
+/** One line per feature: each owns its messages under its own top-level key. */
+const features: FeatureMessages<object>[] = [core]
+
+type Messages = Record<string, string | Record<string, unknown>>
+
+function merged(locale: Locale): Messages {
+  return Object.assign({}, ...features.map((f) => f[locale])) as Messages
+}
 
 const STORAGE_KEY = 'sulcampo.locale'
 
@@ -14,12 +22,8 @@ function initialLocale(): Locale {
 }
 
 export function createAppI18n(locale: Locale = initialLocale()) {
-  return createI18n<[MessageSchema], Locale>({
-    legacy: false,
-    locale,
-    fallbackLocale: 'it',
-    messages: { it, en },
-  })
+  const messages: Record<Locale, Messages> = { it: merged('it'), en: merged('en') }
+  return createI18n({ legacy: false, locale, fallbackLocale: 'it', messages })
 }
 
 export function rememberLocale(locale: Locale): void {

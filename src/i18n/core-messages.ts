@@ -1,0 +1,30 @@
+import { defineMessages } from './define-messages'
+
+export default defineMessages(
+  {
+    app: {
+      name: 'SulCampo',
+      tagline: 'Obiettivi del PIAO, registrati sul campo',
+      skipToContent: 'Vai al contenuto',
+    },
+    nav: { objectives: 'Obiettivi', settings: 'Impostazioni', language: 'Lingua' },
+    notFound: {
+      title: 'Pagina non trovata',
+      body: 'L’indirizzo richiesto non esiste.',
+      back: 'Torna agli obiettivi',
+    },
+  },
+  {
+    app: {
+      name: 'SulCampo',
+      tagline: 'PIAO objectives, logged in the field',
+      skipToContent: 'Skip to content',
+    },
+    nav: { objectives: 'Objectives', settings: 'Settings', language: 'Language' },
+    notFound: {
+      title: 'Page not found',
+      body: 'The address you asked for does not exist.',
+      back: 'Back to objectives',
+    },
+  },
+)

@@ -1,0 +1,57 @@
+import type { Table } from 'dexie'
+import type { MutationOp, SyncEntity } from '~/domain/sync-protocol'
+import type { OutboxRow, SulCampoDb } from './database'
+
+/** The Dexie table that holds each synced entity on the device. */
+export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
+  entry: 'entries',
+  snow_event: 'snowEvents',
+  snow_route: 'snowRoutes',
+  programme: 'programmes',
+  objective_setting: 'objectiveSettings',
+}
+
+interface Versioned {
+  id: string
+  version: number
+}
+
+export interface LocalChange<T extends Versioned> {
+  entity: SyncEntity
+  op: MutationOp
+  /** The row as it should now stand on the device (for delete: the row being deleted). */
+  row: T
+  /** What the server must apply: the whole row for insert, the changed fields for update, {} for delete. */
+  data: Record<string, unknown>
+  authorId: string
+}
+
+/**
+ * The only way the app changes synced data: the row and its outbox mutation are
+ * written in one Dexie transaction, so a saved change can never exist without its
+ * mutation (or the other way round), whatever happens to the tab afterwards.
+ */
+export async function writeChange<T extends Versioned>(db: SulCampoDb, change: LocalChange<T>): Promise<OutboxRow> {
+  const table = db.table(TABLE_OF[change.entity]) as Table<T, string>
+  const mutation: OutboxRow = {
+    id: crypto.randomUUID(),
+    entity: change.entity,
+    op: change.op,
+    entityId: change.row.id,
+    baseVersion: change.row.version,
+    data: change.data,
+    authorId: change.authorId,
+    createdAt: new Date().toISOString(),
+    state: 'pending',
+    attempts: 0,
+    lastAttemptAt: null,
+    lastError: null,
+    rejectCode: null,
+  }
+  await db.transaction('rw', table, db.outbox, async () => {
+    if (change.op === 'delete') await table.delete(change.row.id)
+    else await table.put(change.row)
+    await db.outbox.add(mutation)
+  })
+  return mutation
+}

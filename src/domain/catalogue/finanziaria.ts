@@ -1,0 +1,86 @@
+/** Objectives of the finance area of the Pisogne PIAO 2023–2025; the PIAO fields are its Italian text verbatim. */
+import type { ObjectiveDraft } from './drafts'
+import { completionIndicator, countIndicator, shareIndicator } from './indicators'
+
+export const FINANZIARIA_OBJECTIVES: ObjectiveDraft[] = [
+  {
+    id: 'fin-politiche-personale',
+    title: 'Politiche del personale: programmazione ed attuazione',
+    responsabile: 'Responsabile Area Finanziaria',
+    stakeholder: 'Amministrazione comunale',
+    contributors: 'Ufficio personale',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: 'Attuazione delle azioni programmate in ordine al fabbisogno di personale',
+    baselineText: 'Piano del fabbisogno di personale 2023',
+    expectedTarget: "Supporto all'Amministrazione comunale per allineare le politiche del personale alle esigenze organizzative",
+    dataSource: "Atti d'ufficio",
+    contributingAreas: [],
+    // Actions done out of those in the Piano del fabbisogno di personale 2023 (quantity/total).
+    indicator: completionIndicator({ period: 'year', deadline: '2023-12-31', entryKinds: ['count_update'] }),
+  },
+  {
+    id: 'fin-servizio-paghe',
+    title: 'Gestione economica del personale: Servizio paghe e adempimenti connessi',
+    responsabile: 'Responsabile Area Finanziaria',
+    stakeholder: 'Amministrazione comunale',
+    contributors: 'Ufficio Ragioneria - personale',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: 'Gestione degli stipendi e adempimenti connessi nel rispetto delle scadenze previste',
+    baselineText: "Reinternalizzazione del servizio paghe dall'1/1/2023",
+    expectedTarget: 'Gestione del Servizio paghe nel rispetto delle scadenze per gli adempimenti',
+    dataSource: "Atti d'ufficio",
+    contributingAreas: [],
+    // Payroll obligations met on time out of those due (quantity/total).
+    indicator: shareIndicator({ target: 100, period: 'year', deadline: '2023-12-31', entryKinds: ['count_update'] }),
+  },
+  {
+    id: 'fin-pagopa-riconciliazione',
+    title: "Gestione riscossioni tramite PagoPA con riconciliazione delle riscossioni nel gestionale in uso presso l'area finanziaria",
+    responsabile: 'Responsabile Area Finanziaria',
+    stakeholder: 'Cittadini',
+    contributors: "Software house, Ufficio Ragioneria e tutti quegli uffici via via interessati dall'avvio di specifici servizi",
+    timeframe: `I tempi di raggiungimento dell'obiettivo sono correlati alla tempistica di attivazione dei vari servizi, per i pagamenti sia di tipo "spontaneo" che "atteso", quantificabile in circa 50 servizi entro il 30/06/2026.`,
+    measurement: 'Riconciliazione delle riscossioni per tutti i servizi per i quali verrà attivata la riscossione tramite PAGO PA',
+    baselineText: 'Riconciliazione delle riscossioni per i servizi per i quali è già stata attivata la modalità di riscossione tramite PAGO PA',
+    expectedTarget: "Completare la digitalizzazione dei servizi di pagamento PAGO PA mediante la riconciliazione delle riscossioni nel gestionale in uso presso l'area finanziaria",
+    dataSource: "Sul portale PagoPA e agli atti d'ufficio",
+    contributingAreas: [],
+    // Services reconciled out of those collecting through PagoPA (quantity/total).
+    indicator: completionIndicator({ period: 'plan', deadline: '2026-06-30', entryKinds: ['count_update'] }),
+  },
+  {
+    id: 'fin-imu-tari',
+    title: 'Recupero evasione imposte locali IMU e TARI',
+    responsabile: 'Responsabile Area Finanziaria-tributaria',
+    stakeholder: 'Amministrazione comunale',
+    contributors: 'Ufficio Tributi; Società incaricata degli accertamenti tributari',
+    timeframe: 'In continuo',
+    measurement: "Emissione di almeno 70 avvisi di accertamento all'anno",
+    baselineText: 'Verifica dei singoli casi (anagrafica, intestazioni catastali, pagamenti effettuati)',
+    expectedTarget: "Assicurare la riscossione delle imposte e l'equità impositiva. Dare attuazione alla previsione dell'art. 1, comma 1091, L.145/2018 e del vigente Regolamento per gli incentivi gestione entrate circa l'attivazione di specifici incentivi al personale interessato",
+    dataSource: 'Atti servizio tributi',
+    contributingAreas: [],
+    indicator: countIndicator({
+      target: 70,
+      unit: 'avvisi di accertamento',
+      period: 'year',
+      deadline: null,
+      entryKinds: ['count_update'],
+    }),
+  },
+  {
+    id: 'fin-imposta-soggiorno',
+    title: "Gestione informatizzata dell'imposta di soggiorno",
+    responsabile: 'Responsabile Area Finanziaria-tributaria',
+    stakeholder: 'Amministrazione comunale',
+    contributors: 'Ufficio Tributi e Ufficio ragioneria, ufficio affari generali (RTD)',
+    timeframe: 'In continuo',
+    measurement: "gestione informatizzata mediante utilizzo di software di nuova acquisizione di tutte le strutture obbligate al versamento dell'imposta di soggiorno",
+    baselineText: "situazione delle strutture che devono versare l'imposta di soggiorno",
+    expectedTarget: "Assicurare la riscossione dell'imposta dovuta e controllo dell'evasione.",
+    dataSource: 'Atti servizio tributi',
+    contributingAreas: ['amministrativa'],
+    // Accommodation providers managed in the new software out of all those liable (quantity/total).
+    indicator: completionIndicator({ period: 'continuous', deadline: null, entryKinds: ['count_update'] }),
+  },
+]

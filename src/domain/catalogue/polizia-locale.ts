@@ -1,0 +1,80 @@
+/** Objectives of the local police area of the Pisogne PIAO 2023–2025; the PIAO fields are its Italian text verbatim. */
+import type { ObjectiveDraft } from './drafts'
+import { completionIndicator, countIndicator, managerBaseline, milestoneIndicator } from './indicators'
+
+export const POLIZIA_LOCALE_OBJECTIVES: ObjectiveDraft[] = [
+  {
+    id: 'pl-pattugliamento',
+    title: 'Pattugliamento per controllo del territorio. Posti di controllo violazioni CdS - controllo mirato per guida senza assicurazione, senza reisione, veicoli con gravami. Controllo rispetto regolamenti comunali.',
+    responsabile: 'Responsabile del Settore Polizia Locale',
+    stakeholder: 'Cittadinanza',
+    contributors: 'Operatori della Polizia Locale',
+    timeframe: 'Entro il 2024',
+    measurement: 'Interventi di sicurezza urbana: Numero pattuglie + 10% rispetto anno 2022',
+    baselineText: 'Programmazione attività',
+    expectedTarget: 'Innalzamento della qualità della vita cittadina',
+    dataSource: 'Comando di Polizia Locale',
+    contributingAreas: [],
+    // "Numero pattuglie + 10% rispetto anno 2022": the 2022 count is entered by the commander.
+    indicator: countIndicator({
+      target: null,
+      relativeIncreasePct: 10,
+      unit: 'pattuglie',
+      period: 'year',
+      deadline: '2024-12-31',
+      baseline: managerBaseline(2022),
+      entryKinds: ['patrol', 'checkpoint'],
+    }),
+  },
+  {
+    id: 'pl-turni-serali',
+    title: 'Garantire il servizio anche nelle ore serali, fino alle 23.00/24,00 in giornate diversificate della settimana/o in occasione di manifestazioni',
+    responsabile: 'Responsabile del Settore Polizia Locale',
+    stakeholder: 'Cittadinanza',
+    contributors: 'Operatori della Polizia Locale',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: "esecuzione di turni di servizio serali con orario 18.00-23.00 o 18.00-24,00, in numero diversificato in base ai mesi dell'anno, in base al programma delle manifestazioni e così come concordato con l'Amministrazione.",
+    baselineText: "Attività della Polizia Locale nell'anno precedente",
+    expectedTarget: 'Maggiore sicurezza per la cittadinanza',
+    dataSource: 'Comando di Polizia Locale',
+    contributingAreas: [],
+    // Shifts done against the monthly programme agreed with the Administration.
+    indicator: completionIndicator({ period: 'month', deadline: '2023-12-31', entryKinds: ['evening_shift'] }),
+  },
+  {
+    id: 'pl-regolamento-videosorveglianza',
+    title: 'Aggiornare il Regolamento alla nuova normativa europea, adattandolo ai sistemi installati sul territorio ed in possesso del Corpo di Polizia Locale (impianto di lettura targhe; nuovo impianto di videosorveglianza; Body Cam indossabili; Dash Cam per autoveicoli; foto-video trappole).',
+    responsabile: 'Responsabile del Settore Polizia Locale',
+    stakeholder: 'Cittadinanza',
+    contributors: 'Operatori della Polizia Locale',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: 'predisposizione del Regolamento in linea con le normative europee, nazionali e relative pronunce del Garante.',
+    baselineText: "Attività della Polizia Locale nell'anno precedente",
+    expectedTarget: 'Sicurezza della circolazione stradale',
+    dataSource: 'Comando di Polizia Locale',
+    contributingAreas: [],
+    indicator: milestoneIndicator({ period: 'year', deadline: '2023-12-31' }),
+  },
+  {
+    id: 'pl-fascia-montana',
+    title: 'Controllo del territorio fascia montana, attività di controllo V.A.S.P. fenomeno di permesso taglio bosco e abbandono dei rifiuti',
+    responsabile: 'Responsabile del Settore Polizia Locale',
+    stakeholder: 'Cittadinanza',
+    contributors: 'Operatori della Polizia Locale',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: "controllo e verifica della corretta previsione dei regolamenti degli ambiti previsti dall'obiettivo e del deposito dei rifiuti, in linea con il regolamento, sia in occasione di abbandono",
+    baselineText: "Attività della Polizia Locale nell'anno precedente",
+    expectedTarget: 'Sicurezza della circolazione stradale',
+    dataSource: 'Comando di Polizia Locale',
+    contributingAreas: [],
+    // No figure in the text: the base is last year's activity, and a manager sets the target.
+    indicator: countIndicator({
+      target: null,
+      unit: 'controlli',
+      period: 'year',
+      deadline: '2023-12-31',
+      baseline: managerBaseline(2022),
+      entryKinds: ['territory_check'],
+    }),
+  },
+]

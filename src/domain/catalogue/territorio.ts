@@ -1,0 +1,80 @@
+/** Objectives of the land management area of the Pisogne PIAO 2023–2025; the PIAO fields are its Italian text verbatim. */
+import type { ObjectiveDraft } from './drafts'
+import { completionIndicator, milestoneIndicator, noFindingsIndicator, shareIndicator } from './indicators'
+
+export const TERRITORIO_OBJECTIVES: ObjectiveDraft[] = [
+  {
+    id: 'terr-sicurezza-lavoro',
+    title: "Azioni coordinate per mantenere alto il livello di sicurezza all'interno dei luoghi di lavoro ed elevare gli standard di benessere psicofisico dei lavoratori e attività formativa e di aggiornamento del personale dipendente riguardante la salute e sicurezza nei luoghi di lavoro sensi dal D.Lgs. 81/08 e s.m.i.",
+    responsabile: 'Responsabile del Settore Tecnico e Responsabili dei Lavoratori per la Sicurezza (RLS) in coordinamento con il Responsabile di Prevenzione e Protezione (RSPP)',
+    stakeholder: 'Al personale che svolge attività lavorativa, sotto qualsiasi forma, per il Comune',
+    contributors: 'Datore di Lavoro - R.S.P.P. (Responsabile del Servizio di Prevenzione e Protezione) – Medico Competente – R.L.S. (Rappresentante dei Lavoratori per la Sicurezza) –',
+    timeframe: 'In continuo',
+    measurement: 'Rispetto delle tempistiche e degli adempimenti dettati dal D.Lgs. 81/08 e s.m.i.',
+    baselineText: 'Revisione annuale del Documento di Valutazione dei Rischi ed eventuali criticità emerse nel corso della Riunione periodica annuale',
+    expectedTarget: 'Mantenimento degli standard di sicurezza nei luoghi di lavoro',
+    dataSource: "Agli atti d'ufficio",
+    contributingAreas: [],
+    // "Rispetto delle tempistiche e degli adempimenti": compliance checks, met while none is critical.
+    indicator: noFindingsIndicator(),
+  },
+  {
+    id: 'terr-monitoraggio-opere-pnrr',
+    title: 'Monitoraggio opere pubbliche e PNRR',
+    responsabile: 'Responsabile Servizio Lavori Pubblici e Manutenzioni',
+    stakeholder: 'Pubblica amministrazione',
+    contributors: 'personale ufficio lavori pubblici',
+    timeframe: "L'obiettivo è riferito al complesso delle attività PNRR in capo al settore LL.PP.: si ritiene necessario un report trimestrale dedicato. In particolare dovranno essere monitorate le opere finanziate con il PNRR e con il FNC (Ampliamento mensa scuola primaria e Alloggi ERP in località Minime)",
+    measurement: "Il primo step prevede l'affidamento delle due opere riferite al PNRR e al FNC; I successivi step verranno pianificati, negli anni successivi, in relazione all'eventuale concessione di nuovi contributi",
+    baselineText: 'Programmazione delle Opere pubbliche finanziate tramite PNRR',
+    expectedTarget: "Puntualità nell'esecuzione delle opere e rispetto degli obblighi di legge in termini di monitoraggio e rendicontazione",
+    dataSource: "Sui gestionali in uso ai vari uffici dell'ente.",
+    contributingAreas: [],
+    // First step: award of the two works; the quarterly reports are the further steps. No date in the text.
+    indicator: milestoneIndicator({ period: 'plan', deadline: null }),
+  },
+  {
+    id: 'terr-piano-neve',
+    title: 'Interventi per assicurare la transitabilità sulla rete stradale in caso di neve e ghiaccio',
+    responsabile: 'Responsabile Servizio Lavori Pubblici e Manutenzioni',
+    stakeholder: 'Cittadini',
+    contributors: 'Il personale addetto ai servizi operai e i tecnici su base volontaria',
+    timeframe: 'Periodo invernale (gennaio, febbraio, metà marzo, metà novembre e dicembre)',
+    measurement: 'Effettuazione 100% programma di intervento',
+    baselineText: 'Programmazione attività – PIANO NEVE',
+    expectedTarget: "Assicurare la transitabilità delle strade comunali nell'ambito del programma definito",
+    dataSource: 'Programma presso ufficio manutenzioni',
+    contributingAreas: [],
+    // Every route of the snow plan served in each snow event.
+    indicator: completionIndicator({ period: 'event', deadline: null, entryKinds: ['snow_intervention'] }),
+  },
+  {
+    id: 'terr-segnaletica',
+    title: "Costante monitoraggio sulle condizioni della segnaletica stradale e dell'arredo urbano, con attivazione immediata di intervento in caso di danneggiamenti o mancanze",
+    responsabile: "Responsabile dell'Area Tecnica",
+    stakeholder: 'Cittadinanza',
+    contributors: 'Operai, Ufficio tecnico, Operatori della Polizia Locale',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: 'Almeno il 75% delle segnalazioni di manutenzione ordinaria eseguite entro 8 giorni dalla segnalazione',
+    baselineText: 'Nessuna',
+    expectedTarget: "Sicurezza della circolazione stradale e miglioramento dell'arredo urbano",
+    dataSource: "Censimento segnalazioni presso l'ufficio tecnico",
+    contributingAreas: ['polizia_locale'],
+    indicator: shareIndicator({ target: 75, withinDays: 8, period: 'year', deadline: '2023-12-31', entryKinds: ['maintenance_report'] }),
+  },
+  {
+    id: 'terr-modulistica',
+    title: "aggiornamento della modulistica dell'ufficio per gli adempimenti normativi (edilizia privata/SUAP/Urbanistica, canoni di polizia idraulica, sanzioni amministrative, autorizzazioni vincolo idrogeologico e vincoli paesaggistici)",
+    responsabile: "Responsabile dell'Area Tecnica",
+    stakeholder: "Operatori dell'ufficio tecnico",
+    contributors: 'Ufficio tecnico Settore Edilizia Privata/ Settore Commercio / Settore Lavori Pubblici',
+    timeframe: 'Entro il 31/12/2023',
+    measurement: 'Almeno il 90% dei procedimenti',
+    baselineText: 'Modulistica esistente (SOLO 1) e procedimenti d SUAP in variante al PGT effettuati.',
+    expectedTarget: "Riorganizzaione funzionale e miglioramento della gestione delle patriche dell'ufficio",
+    dataSource: 'moduli e procedimenti censiti',
+    contributingAreas: [],
+    // Procedures with updated forms out of all procedures listed (quantity/total).
+    indicator: shareIndicator({ target: 90, period: 'year', deadline: '2023-12-31', entryKinds: ['count_update'] }),
+  },
+]

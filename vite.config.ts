@@ -3,11 +3,20 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import pkg from './package.json' with { type: 'json' }
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig({
   resolve: { alias: { '~': src } },
+  define: {
+    // Shown on the settings/about screen.
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    // vue-i18n feature flags: composition API only, no devtools hooks in production (smaller first screen).
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   plugins: [
     vue(),
     VitePWA({

@@ -1,11 +1,27 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { objectivesRoutes } from '~/features/objectives/routes'
+import { settingsRoutes } from '~/features/settings/routes'
+import { fieldLogRoutes } from '~/features/field-log/routes'
+import { authRoutes } from '~/features/auth/routes'
+import { installAuthGuard } from '~/features/auth/auth-guard'
+import { syncStatusRoutes } from '~/features/sync-status/routes'
+import { dashboardRoutes } from '~/features/dashboard/routes'
+import { adminRoutes } from '~/features/admin/routes'
 
 /** One spread per feature: each owns its routes in its own routes.ts. */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('~/features/objectives/ObjectivesHomeView.vue') },
+  ...objectivesRoutes,
+  ...settingsRoutes,
+  ...fieldLogRoutes,
+  ...authRoutes,
+  ...syncStatusRoutes,
+  ...dashboardRoutes,
+  ...adminRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue') },
 ]
 
 export function createAppRouter() {
-  return createRouter({ history: createWebHistory(), routes })
+  const router = createRouter({ history: createWebHistory(), routes })
+  installAuthGuard(router)
+  return router
 }

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import type { MutationOp, SyncEntity } from '~/domain/sync-protocol'
+import { SYNC_ENTITIES, type MutationOp, type SyncEntity } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 
 /** The Dexie table that holds each synced entity on the device. */
@@ -9,6 +9,11 @@ export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
   snow_route: 'snowRoutes',
   programme: 'programmes',
   objective_setting: 'objectiveSettings',
+}
+
+/** Every table the sync engine fills, for transactions that span them all. */
+export function syncedTables(db: SulCampoDb): Table[] {
+  return SYNC_ENTITIES.map((entity) => db.table(TABLE_OF[entity]))
 }
 
 interface Versioned {

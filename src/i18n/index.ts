@@ -1,12 +1,22 @@
 import { createI18n } from 'vue-i18n'
 import core from './core-messages'
+import objectives from '~/features/objectives/messages'
+import profile from '~/features/profile/messages'
+import settings from '~/features/settings/messages'
+import pwa from '~/pwa/messages'
+import fieldLog from '~/features/field-log/messages'
+import validation from '~/domain/validation/messages'
+import auth from '~/features/auth/messages'
+import syncStatus from '~/features/sync-status/messages'
+import dashboard from '~/features/dashboard/messages'
+import admin from '~/features/admin/messages'
 import type { FeatureMessages } from './define-messages'
 
 export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** One line per feature: each owns its messages under its own top-level key. */
-const features: FeatureMessages<object>[] = [core]
+const features: FeatureMessages<object>[] = [core, objectives, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin]
 
 type Messages = Record<string, string | Record<string, unknown>>
 

@@ -1,0 +1,91 @@
+import type { Mutation } from '~/domain/sync-protocol'
+import type { OutboxRow, SulCampoDb } from './database'
+import { TABLE_OF, syncedTables } from './local-writes'
+
+/** Outbox queries for the sync engine and the "needs attention" list. */
+
+/** What goes on the wire: the outbox row without local bookkeeping. */
+export function toWireMutation(row: OutboxRow): Mutation {
+  const { id, entity, op, entityId, baseVersion, data, authorId, createdAt } = row
+  return { id, entity, op, entityId, baseVersion, data, authorId, createdAt }
+}
+
+/**
+ * The next pending mutations of one author, oldest first. On a shared tablet the
+ * other users' rows stay queued for when they sign in again.
+ */
+export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: number): Promise<OutboxRow[]> {
+  // Rows with equal index keys come back in primary-key (seq) order.
+  return db.outbox
+    .where('authorId')
+    .equals(authorId)
+    .filter((row) => row.state === 'pending')
+    .limit(limit)
+    .toArray()
+}
+
+/** Everything of one author not yet on the server (pending and rejected): what signing out leaves behind. */
+export async function countUnsynced(db: SulCampoDb, authorId: string): Promise<number> {
+  return db.outbox.where('authorId').equals(authorId).count()
+}
+
+/** How much is queued on the device, counted on the index (cheap enough to run after every write). */
+export async function countQueued(db: SulCampoDb): Promise<{ pending: number; rejected: number }> {
+  const [pending, rejected] = await Promise.all([
+    db.outbox.where('state').equals('pending').count(),
+    db.outbox.where('state').equals('rejected').count(),
+  ])
+  return { pending, rejected }
+}
+
+/** Queued mutations for the status page, oldest first: every rejected one, the first `limit` pending ones. */
+export async function listQueued(db: SulCampoDb, limit: number): Promise<OutboxRow[]> {
+  const [rejected, pending] = await Promise.all([
+    db.outbox.where('state').equals('rejected').sortBy('seq'),
+    db.outbox.where('state').equals('pending').limit(limit).sortBy('seq'),
+  ])
+  return [...rejected, ...pending]
+}
+
+/** A failed round leaves the mutations as they were, only noting the attempt; the same ids are sent again. */
+export async function recordFailedAttempt(db: SulCampoDb, seqs: number[], error: string, at: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of await db.outbox.bulkGet(seqs)) {
+      if (row?.seq === undefined) continue
+      await db.outbox.update(row.seq, { attempts: row.attempts + 1, lastAttemptAt: at, lastError: error })
+    }
+  })
+}
+
+/**
+ * "Retry": a rejected mutation goes back in the queue (e.g. after an admin fixed a permission
+ * or the user corrected the entry). It gets a fresh id: the server never applied the old one,
+ * so nothing can be duplicated, and a server that remembers its answer per id would otherwise
+ * repeat the rejection.
+ */
+export async function requeue(db: SulCampoDb, mutationId: string): Promise<void> {
+  await db.outbox
+    .where('id')
+    .equals(mutationId)
+    .modify({ id: crypto.randomUUID(), state: 'pending', rejectCode: null, lastError: null, attempts: 0 })
+}
+
+/**
+ * "Discard": the user gives up a rejected change. The device copy of a never-synced
+ * insert goes with it; for anything else the server's copy must come back, so the
+ * caller re-pulls (returns true when that is needed).
+ */
+export async function discard(db: SulCampoDb, mutationId: string): Promise<{ needsRepull: boolean }> {
+  return db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
+    const row = await db.outbox.where('id').equals(mutationId).first()
+    if (!row?.seq) return { needsRepull: false }
+    await db.outbox.delete(row.seq)
+    const othersForEntity = await db.outbox.where('entityId').equals(row.entityId).count()
+    if (othersForEntity > 0) return { needsRepull: false }
+    if (row.op === 'insert' && row.baseVersion === 0) {
+      await db.table(TABLE_OF[row.entity]).delete(row.entityId)
+      return { needsRepull: false }
+    }
+    return { needsRepull: true }
+  })
+}

@@ -1,0 +1,50 @@
+import type { PullPage, SyncEntity } from '~/domain/sync-protocol'
+import type { SulCampoDb } from './database'
+import { syncedTables, TABLE_OF } from './local-writes'
+import { SYNC_META } from './sync-meta'
+
+export interface PullPageOutcome {
+  stored: number
+  deleted: number
+  /** Rows left alone because this device still has unsynced work on them. */
+  skipped: number
+}
+
+/**
+ * Writes one page and its cursor in ONE transaction, so after a crash the saved
+ * cursor always matches the rows on the device. A row with a queued local
+ * mutation (pending or rejected, any author) is never overwritten: the push answer
+ * brings the server's copy back for it.
+ */
+export async function applyPullPage(db: SulCampoDb, page: PullPage): Promise<PullPageOutcome> {
+  const outcome: PullPageOutcome = { stored: 0, deleted: 0, skipped: 0 }
+  await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
+    const ids = page.changes.map((change) => change.id)
+    const queued = await db.outbox.where('entityId').anyOf(ids).toArray()
+    const busy = new Set(queued.map((row) => row.entityId))
+    const puts = new Map<SyncEntity, Record<string, unknown>[]>()
+    const deletes = new Map<SyncEntity, string[]>()
+    for (const change of page.changes) {
+      // An entity this app version does not know yet (a newer server) is skipped, not fatal.
+      if (busy.has(change.id) || !Object.hasOwn(TABLE_OF, change.entity)) {
+        outcome.skipped++
+      } else if (change.deleted || !change.row) {
+        pushTo(deletes, change.entity, change.id)
+        outcome.deleted++
+      } else {
+        pushTo(puts, change.entity, { ...change.row, id: change.id, version: change.version })
+        outcome.stored++
+      }
+    }
+    for (const [entity, rows] of puts) await db.table(TABLE_OF[entity]).bulkPut(rows)
+    for (const [entity, keys] of deletes) await db.table(TABLE_OF[entity]).bulkDelete(keys)
+    await db.meta.put({ key: SYNC_META.cursor, value: page.cursor })
+  })
+  return outcome
+}
+
+function pushTo<T>(map: Map<SyncEntity, T[]>, entity: SyncEntity, item: T): void {
+  const list = map.get(entity)
+  if (list) list.push(item)
+  else map.set(entity, [item])
+}

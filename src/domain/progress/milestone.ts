@@ -1,0 +1,42 @@
+import type { Entry } from '~/domain/entry'
+import { roundTo, type KindInput } from './kind-input'
+import { cumulativeStatus, notStarted } from './status'
+import type { ExplanationPart, KindFigure } from './types'
+
+export interface MilestoneStep {
+  step: string
+  done: boolean
+  evidence: string
+  date: string
+  /** Done, and backed by an "atto d'ufficio": only these count. */
+  proven: boolean
+}
+
+/** The latest update of each step decides its state (a step can be reopened). */
+export function milestoneSteps(entries: Entry[]): MilestoneStep[] {
+  const latest = new Map<string, Entry>()
+  for (const e of entries) {
+    const step = String(e.payload.step ?? '').trim()
+    if (!step) continue
+    const seen = latest.get(step)
+    if (!seen || e.occurredAt >= seen.occurredAt) latest.set(step, e)
+  }
+  return [...latest.entries()].map(([step, e]) => {
+    const done = e.payload.done === true
+    const evidence = String(e.payload.evidence ?? '').trim()
+    return { step, done, evidence, date: String(e.payload.date ?? e.occurredAt.slice(0, 10)), proven: done && evidence !== '' }
+  })
+}
+
+export function milestoneFigure(input: KindInput): KindFigure {
+  const steps = milestoneSteps(input.entries)
+  const proven = steps.filter((s) => s.proven).length
+  const unproven = steps.filter((s) => s.done && !s.proven).length
+  const target = input.objective.indicator.target ?? input.setting?.target ?? steps.length
+  const explanation: ExplanationPart[] = [{ key: 'milestone.summary', params: { done: proven, target } }]
+  if (unproven > 0) explanation.push({ key: 'milestone.withoutEvidence', params: { count: unproven } })
+  if (target === 0) return { value: 0, target: null, expected: null, ...notStarted('no_data'), explanation }
+  const expected = roundTo(target * input.elapsed, 1)
+  const outcome = cumulativeStatus({ value: proven, target, expected, hasData: steps.length > 0, periodEnded: input.periodEnded })
+  return { value: proven, target, expected, ...outcome, explanation }
+}

@@ -1,0 +1,78 @@
+import { defineMessages } from '~/i18n/define-messages'
+
+export default defineMessages(
+  {
+    admin: {
+      nav: 'Amministrazione',
+      title: 'Amministrazione del piano',
+      area: 'Area',
+      notAllowed: 'Questa pagina è riservata ai responsabili di area e agli amministratori.',
+      loading: 'Caricamento…',
+      failed: 'Impossibile leggere i dati del piano su questo dispositivo.',
+      saved: 'Salvato',
+      saveFailed: 'Impossibile salvare: riprova.',
+      save: 'Salva',
+      figures: {
+        title: 'Valori di partenza e obiettivi lasciati all’ufficio',
+        intro: 'Il PIAO rimanda all’ufficio questi valori (per esempio il numero di pattuglie del 2022).',
+        baseline: 'Valore di partenza {year}',
+        target: 'Valore obiettivo',
+        none: 'Nessun valore da inserire per quest’area.',
+      },
+      programme: { title: 'Programma mensile: {title}', year: 'Anno', month: 'Mese', planned: 'Previsti' },
+      routes: {
+        title: 'Piano neve: percorsi',
+        name: 'Nome',
+        description: 'Descrizione',
+        priority: 'Priorità',
+        active: 'Attivo',
+        add: 'Aggiungi percorso',
+        none: 'Nessun percorso ancora.',
+      },
+      review: {
+        title: 'Registrazioni da rivedere',
+        intro: 'Una registrazione bloccata dopo la revisione non può più essere modificata dall’autore.',
+        lock: 'Blocca',
+        lockLabel: 'Blocca la registrazione del {date}',
+        none: 'Nessuna registrazione da rivedere.',
+      },
+    },
+  },
+  {
+    admin: {
+      nav: 'Administration',
+      title: 'Plan administration',
+      area: 'Area',
+      notAllowed: 'This page is for area managers and administrators.',
+      loading: 'Loading…',
+      failed: 'Cannot read the plan data on this device.',
+      saved: 'Saved',
+      saveFailed: 'Cannot save: try again.',
+      save: 'Save',
+      figures: {
+        title: 'Baselines and targets left to the office',
+        intro: 'The PIAO leaves these figures to the office (e.g. the number of patrols in 2022).',
+        baseline: '{year} baseline',
+        target: 'Target',
+        none: 'Nothing to enter for this area.',
+      },
+      programme: { title: 'Monthly programme: {title}', year: 'Year', month: 'Month', planned: 'Planned' },
+      routes: {
+        title: 'Snow plan: routes',
+        name: 'Name',
+        description: 'Description',
+        priority: 'Priority',
+        active: 'Active',
+        add: 'Add route',
+        none: 'No route yet.',
+      },
+      review: {
+        title: 'Entries to review',
+        intro: 'An entry locked after review can no longer be changed by its author.',
+        lock: 'Lock',
+        lockLabel: 'Lock the entry of {date}',
+        none: 'No entry to review.',
+      },
+    },
+  },
+)

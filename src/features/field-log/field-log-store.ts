@@ -1,0 +1,96 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref } from 'vue'
+import { appDatabase } from '~/db/app-database'
+import type { SulCampoDb } from '~/db/database'
+import { writeChange } from '~/db/local-writes'
+import { entryById, myRecentEntries, openReportsOldestFirst, pendingEntityIds, programmeFor } from '~/db/entry-queries'
+import { writeEntryWithPhotos, type NewPhoto } from '~/db/photos-repo'
+import type { Entry, EntryKind, ReportStatus } from '~/domain/entry'
+import type { MaintenanceReportPayload } from '~/domain/entry-payloads'
+import { romeMonth } from '~/domain/time-rome'
+import { validatePayload, type FieldErrors } from '~/domain/validation'
+import { useProfileStore } from '~/features/profile/profile-store'
+import { afterLocalWrite } from './after-save'
+import { canEdit, newEntry, occurredAtOf } from './entry-factory'
+
+export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors }
+
+/** Field entries: create, edit, move a report through its workflow, and the lists the home shows. */
+export const useFieldLogStore = defineStore('field-log', () => {
+  const db = (): SulCampoDb => appDatabase()
+  const recent = ref<Entry[]>([])
+  const pending = ref<Set<string>>(new Set())
+  const openReports = ref<Entry[]>([])
+
+  function author(): string {
+    const userId = useProfileStore().userId
+    if (!userId) throw new Error('no signed-in user')
+    return userId
+  }
+
+  async function refresh(): Promise<void> {
+    const [mine, waiting, reports] = await Promise.all([
+      myRecentEntries(db(), author()),
+      pendingEntityIds(db()),
+      openReportsOldestFirst(db()),
+    ])
+    recent.value = mine
+    pending.value = waiting
+    openReports.value = reports
+  }
+
+  /** Validates, then saves the entry and its outbox mutation (and photos) in one transaction. */
+  async function create(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
+    const checked = validatePayload(kind, kind === 'evening_shift' ? await withProgramme(objectiveId, input) : input)
+    if (!checked.ok) return checked
+    const now = new Date().toISOString()
+    const payload = checked.value as unknown as Record<string, unknown>
+    const entry = newEntry({ kind, objectiveId, payload: checked.value, authorId: author(), occurredAt: occurredAtOf(payload, now), now })
+    await writeEntryWithPhotos(db(), { entity: 'entry', op: 'insert', row: entry, data: { ...entry }, authorId: entry.authorId }, photos)
+    afterLocalWrite()
+    return { ok: true, entry }
+  }
+
+  /** An evening shift counts towards its month's programme, when a manager set one. */
+  async function withProgramme(objectiveId: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const startedAt = typeof input.startedAt === 'string' && input.startedAt ? input.startedAt : null
+    const programme = startedAt ? await programmeFor(db(), objectiveId, romeMonth(startedAt)) : undefined
+    return { ...input, programmeId: programme?.id ?? null }
+  }
+
+  async function update(entry: Entry, changes: Partial<Pick<Entry, 'payload' | 'status' | 'occurredAt'>>): Promise<Entry> {
+    const row: Entry = { ...entry, ...changes, updatedAt: new Date().toISOString() }
+    // baseVersion is the version the change was made on; the server detects concurrent edits from it.
+    await writeChange(db(), { entity: 'entry', op: 'update', row, data: { ...changes }, authorId: author() })
+    afterLocalWrite()
+    return row
+  }
+
+  /** An author's edit of their own unlocked entry; only the changed fields travel. */
+  async function edit(entry: Entry, input: unknown): Promise<SaveResult> {
+    if (!canEdit(entry, author())) return { ok: false, errors: { '': 'invalid_entry' } }
+    const checked = validatePayload(entry.kind, input)
+    if (!checked.ok) return checked
+    const payload = checked.value as unknown as Record<string, unknown>
+    const occurredAt = occurredAtOf(payload, entry.occurredAt)
+    const changes = occurredAt === entry.occurredAt ? { payload } : { payload, occurredAt }
+    return { ok: true, entry: await update(entry, changes) }
+  }
+
+  /** open → in_progress → resolved; resolving records when. */
+  async function setReportStatus(entry: Entry, status: ReportStatus): Promise<Entry> {
+    const current = entry.payload as unknown as MaintenanceReportPayload
+    const resolvedAt = status === 'resolved' ? new Date().toISOString() : null
+    const updated = await update(entry, { status, payload: { ...current, resolvedAt } })
+    await refresh()
+    return updated
+  }
+
+  async function load(id: string): Promise<Entry | undefined> {
+    return entryById(db(), id)
+  }
+
+  return { recent, pending, openReports, refresh, create, edit, setReportStatus, load }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFieldLogStore, import.meta.hot))

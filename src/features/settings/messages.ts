@@ -1,0 +1,48 @@
+import { defineMessages } from '~/i18n/define-messages'
+
+export default defineMessages(
+  {
+    settings: {
+      title: 'Impostazioni',
+      language: 'Lingua dell’interfaccia',
+      profile: 'Profilo',
+      mode: { device: 'Solo su questo dispositivo', synced: 'Sincronizzato con il server del Comune' },
+      about: 'Informazioni',
+      version: 'Versione dell’app',
+      storage: 'Archiviazione sul dispositivo',
+      persisted: 'Dati protetti dalla pulizia automatica del browser',
+      notPersisted: 'Il browser potrebbe cancellare i dati se manca spazio',
+      unknown: 'Il browser non lo indica',
+      lastAnswer: 'Ultima richiesta di protezione: {answer}',
+      granted: 'concessa',
+      denied: 'negata',
+      notAsked: 'La protezione viene chiesta dopo il primo salvataggio.',
+      usage: 'Spazio usato: {used} su {quota}',
+      offline: 'Lavoro offline',
+      offlineReady: 'Pronto per lavorare offline',
+      offlinePending: 'Non ancora pronto: apri l’app una volta con la rete',
+    },
+  },
+  {
+    settings: {
+      title: 'Settings',
+      language: 'Interface language',
+      profile: 'Profile',
+      mode: { device: 'On this device only', synced: 'Synced with the municipality’s server' },
+      about: 'About',
+      version: 'App version',
+      storage: 'Storage on this device',
+      persisted: 'Data protected from the browser’s automatic clean-up',
+      notPersisted: 'The browser may delete the data when space runs low',
+      unknown: 'The browser does not tell',
+      lastAnswer: 'Last protection request: {answer}',
+      granted: 'granted',
+      denied: 'denied',
+      notAsked: 'Protection is requested after the first save.',
+      usage: 'Space used: {used} of {quota}',
+      offline: 'Working offline',
+      offlineReady: 'Ready to work offline',
+      offlinePending: 'Not ready yet: open the app once while online',
+    },
+  },
+)

@@ -1,0 +1,5 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const settingsRoutes: RouteRecordRaw[] = [
+  { path: '/impostazioni', name: 'settings', component: () => import('./SettingsView.vue') },
+]

@@ -1,0 +1,75 @@
+import { liveQuery, type Subscription } from 'dexie'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { appDatabase } from '~/db/app-database'
+import type { OutboxRow } from '~/db/database'
+import { countQueued, discard as discardMutation, listQueued, requeue } from '~/db/outbox-repo'
+import { readConflicts, resetCursor, type ConflictRecord } from '~/db/sync-meta'
+import { onNewVersionRequired } from '~/sync/new-version'
+import { startSync, syncRuntime } from '~/sync/engine-runtime'
+import type { SyncState } from '~/sync/engine'
+
+/**
+ * What the user sees of sync: network, what is still only on this device, the last
+ * success, the current error; and the "needs attention" actions. Mirrors the engine
+ * and the outbox (live), never talks to the server itself.
+ */
+const PENDING_LISTED = 100
+
+export const useSyncStatusStore = defineStore('sync-status', () => {
+  const state = ref<SyncState>(syncRuntime().engine.state)
+  const online = ref(globalThis.navigator?.onLine ?? true)
+  const counts = ref({ pending: 0, rejected: 0 })
+  const queued = ref<OutboxRow[]>([])
+  const conflicts = ref<ConflictRecord[]>([])
+  const newVersion = ref(false)
+  const subscriptions: Subscription[] = []
+  let started = false
+
+  const pending = computed(() => queued.value.filter((row) => row.state === 'pending'))
+  const rejected = computed(() => queued.value.filter((row) => row.state === 'rejected'))
+  /** Pending changes beyond what the page lists (a tablet offline for days can hold thousands). */
+  const pendingNotListed = computed(() => counts.value.pending - pending.value.length)
+
+  /** Idempotent; the status bar calls it when mounted, which also starts the sync scheduler. */
+  async function start(): Promise<void> {
+    if (started) return
+    started = true
+    const db = appDatabase()
+    syncRuntime().engine.subscribe((next) => (state.value = next))
+    onNewVersionRequired(() => (newVersion.value = true))
+    globalThis.addEventListener?.('online', () => (online.value = true))
+    globalThis.addEventListener?.('offline', () => (online.value = false))
+    subscriptions.push(liveQuery(() => countQueued(db)).subscribe((next) => (counts.value = next)))
+    subscriptions.push(liveQuery(() => readConflicts(db)).subscribe((rows) => (conflicts.value = rows.slice().reverse())))
+    await startSync()
+  }
+
+  /** The status page's live list; returns the stop function for when the page closes. */
+  function watchQueue(): () => void {
+    const subscription = liveQuery(() => listQueued(appDatabase(), PENDING_LISTED)).subscribe((rows) => (queued.value = rows))
+    return () => subscription.unsubscribe()
+  }
+
+  function syncNow(): Promise<unknown> {
+    return syncRuntime().scheduler.requestSync('manual')
+  }
+
+  async function retry(mutationId: string): Promise<void> {
+    await requeue(appDatabase(), mutationId)
+    void syncNow()
+  }
+
+  /** After discarding a change the server had a copy of, re-read everything to get that copy back. */
+  async function discard(mutationId: string): Promise<void> {
+    const { needsRepull } = await discardMutation(appDatabase(), mutationId)
+    if (needsRepull) {
+      await resetCursor(appDatabase())
+      void syncNow()
+    }
+  }
+
+  return { state, online, counts, queued, pending, rejected, pendingNotListed, conflicts, newVersion, start, watchQueue, syncNow, retry, discard }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSyncStatusStore, import.meta.hot))

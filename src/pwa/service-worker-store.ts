@@ -1,0 +1,46 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import { useRegisterSW } from 'virtual:pwa-register/vue'
+import { hasUnsavedInput } from './unsaved-guard'
+import { checkForUpdate, UPDATE_CHECK_INTERVAL_MS } from './update-check'
+
+/** The app's service worker: update prompt state, offline readiness, hourly update checks. */
+export const useServiceWorkerStore = defineStore('service-worker', () => {
+  /** A new worker took control while a form had unsaved input: reload as soon as it is saved or discarded. */
+  const reloadDeferred = ref(false)
+  /** The one-time "ready to work offline" notice, shown when the first install completes. */
+  const offlineNotice = ref(false)
+
+  const { needRefresh, offlineReady, updateServiceWorker } = useRegisterSW({
+    onOfflineReady: () => (offlineNotice.value = true),
+    onRegisteredSW(_url, registration) {
+      if (!registration) return
+      setInterval(() => void checkForUpdate(registration, navigator.onLine), UPDATE_CHECK_INTERVAL_MS)
+    },
+    // Never reload over unsaved input, even if another tab accepted the update.
+    onNeedReload() {
+      if (hasUnsavedInput.value) reloadDeferred.value = true
+      else window.location.reload()
+    },
+  })
+  // A returning visit never gets the install event: a controlling worker means the shell is cached.
+  if (globalThis.navigator?.serviceWorker?.controller) offlineReady.value = true
+
+  watch(hasUnsavedInput, (dirty) => {
+    if (!dirty && reloadDeferred.value) window.location.reload()
+  })
+
+  async function update(): Promise<void> {
+    if (hasUnsavedInput.value) return
+    if (reloadDeferred.value) window.location.reload()
+    else await updateServiceWorker()
+  }
+
+  function postpone(): void {
+    needRefresh.value = false
+  }
+
+  return { needRefresh, offlineReady, offlineNotice, reloadDeferred, update, postpone }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useServiceWorkerStore, import.meta.hot))

@@ -1,0 +1,18 @@
+/** The header's navigation. A feature adds its entry with one line; `roles` limits who sees it. */
+export interface NavItem {
+  to: string
+  /** i18n key of the label. */
+  label: string
+  roles?: readonly string[]
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'nav.objectives' },
+  { to: '/impostazioni', label: 'nav.settings' },
+  { to: '/cruscotto', label: 'dashboard.nav', roles: ['manager', 'admin'] },
+  { to: '/amministrazione', label: 'admin.nav', roles: ['manager', 'admin'] },
+]
+
+export function visibleNavItems(items: readonly NavItem[], role: string | null): NavItem[] {
+  return items.filter((item) => !item.roles || (role !== null && item.roles.includes(role)))
+}

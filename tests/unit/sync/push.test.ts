@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { readConflicts } from '~/db/sync-meta'
+import { applyPushResults } from '~/db/sync-push-apply'
+import { pushOutbox } from '~/sync/push'
+import { SyncError } from '~/sync/sync-error'
+import { anEntry, logEntriesOffline, updateStatus, useDeviceAndServer } from './factories'
+
+describe('pushOutbox', () => {
+  const f = useDeviceAndServer()
+
+  it('sends 450 queued entries in batches of 200, 200 and 50, oldest first, and empties the outbox', async () => {
+    const entries = await logEntriesOffline(f.db, 450)
+    const summary = await pushOutbox(f.db, f.server, 'officer-1')
+    expect(f.server.pushCalls.map((batch) => batch.length)).toEqual([200, 200, 50])
+    expect(f.server.pushCalls.flat().map((m) => m.entityId)).toEqual(entries.map((e) => e.id))
+    expect(summary).toMatchObject({ applied: 450, batches: 3 })
+    expect(await f.db.outbox.count()).toBe(0)
+    expect(f.server.countRows('entry')).toBe(450)
+    expect((await f.db.entries.get(entries[0].id))?.version).toBe(1)
+  })
+
+  it('pushes only the signed-in user’s entries on a shared tablet and keeps the others queued', async () => {
+    await logEntriesOffline(f.db, 3, 'officer-1')
+    await logEntriesOffline(f.db, 2, 'officer-2')
+    await pushOutbox(f.db, f.server, 'officer-2')
+    expect(f.server.pushCalls.flat().every((m) => m.authorId === 'officer-2')).toBe(true)
+    expect(f.server.countRows('entry')).toBe(2)
+    const left = await f.db.outbox.toArray()
+    expect(left.map((row) => [row.authorId, row.state])).toEqual(Array(3).fill(['officer-1', 'pending']))
+  })
+
+  it('never duplicates an entry when the answer is lost after the f.server committed', async () => {
+    await logEntriesOffline(f.db, 5)
+    f.server.failNextPush = { when: 'after', error: new SyncError('timeout') }
+    await expect(pushOutbox(f.db, f.server, 'officer-1')).rejects.toMatchObject({ code: 'timeout' })
+    const queued = await f.db.outbox.toArray()
+    expect(queued.map((row) => [row.state, row.attempts, row.lastError])).toEqual(Array(5).fill(['pending', 1, 'timeout']))
+
+    await pushOutbox(f.db, f.server, 'officer-1')
+    expect(f.server.pushCalls[1].map((m) => m.id)).toEqual(f.server.pushCalls[0].map((m) => m.id))
+    expect(f.server.countRows('entry')).toBe(5)
+    expect(f.server.appliedMutationIds.size).toBe(5)
+    expect(await f.db.outbox.count()).toBe(0)
+  })
+
+  it('leaves the outbox untouched except the attempt count when the network is down', async () => {
+    const [entry] = await logEntriesOffline(f.db, 1)
+    f.server.failNextPush = { when: 'before', error: new SyncError('offline') }
+    await expect(pushOutbox(f.db, f.server, 'officer-1')).rejects.toMatchObject({ code: 'offline' })
+    expect(await f.db.outbox.toArray()).toMatchObject([{ entityId: entry.id, state: 'pending', attempts: 1, lastError: 'offline' }])
+    expect(await f.db.entries.get(entry.id)).toEqual(entry)
+  })
+
+  it('keeps a rejected entry visible with its code and does not resend it', async () => {
+    const [bad, good] = await logEntriesOffline(f.db, 2)
+    f.server.rejectWhen = (m) => (m.entityId === bad.id ? 'invalid_payload' : null)
+    const summary = await pushOutbox(f.db, f.server, 'officer-1')
+    expect(summary).toMatchObject({ applied: 1, rejected: 1 })
+    expect(await f.db.outbox.toArray()).toMatchObject([
+      { entityId: bad.id, state: 'rejected', rejectCode: 'invalid_payload', lastError: 'rejected: invalid_payload' },
+    ])
+    expect(await f.db.entries.get(bad.id)).toBeDefined()
+    await pushOutbox(f.db, f.server, 'officer-1')
+    expect(f.server.pushCalls).toHaveLength(1)
+    expect(f.server.rows.has(good.id)).toBe(true)
+  })
+
+  it('takes the f.server’s status on a conflict and records the value this device lost', async () => {
+    const report = anEntry({ kind: 'maintenance_report', status: 'open', version: 1 })
+    f.server.serverWrite('entry', { ...report, status: 'open' })
+    f.server.serverWrite('entry', { id: report.id, status: 'resolved', updatedBy: 'worker-2' })
+    await f.db.entries.put(report)
+    await updateStatus(f.db, report, 'in_progress')
+    const summary = await pushOutbox(f.db, f.server, 'officer-1')
+    expect(summary.conflicts).toBe(1)
+    expect(await f.db.outbox.count()).toBe(0)
+    expect(await f.db.entries.get(report.id)).toMatchObject({ status: 'resolved', version: 2 })
+    expect(await readConflicts(f.db)).toMatchObject([
+      { entityId: report.id, lost: { status: 'in_progress' }, kept: { status: 'resolved' }, keptBy: 'worker-2' },
+    ])
+  })
+
+  it('does not overwrite a newer local change that is still queued when an older one is applied', async () => {
+    const [entry] = await logEntriesOffline(f.db, 1)
+    const batch = await f.db.outbox.toArray()
+    const results = await f.server.push(batch)
+    await updateStatus(f.db, { ...entry, kind: 'maintenance_report' }, 'in_progress')
+    await applyPushResults(f.db, batch, results, new Date().toISOString())
+    expect(await f.db.entries.get(entry.id)).toMatchObject({ status: 'in_progress', version: 1 })
+    expect(await f.db.outbox.count()).toBe(1)
+  })
+
+  it('applies a batch’s answers all together or not at all', async () => {
+    await logEntriesOffline(f.db, 3)
+    const batch = await f.db.outbox.toArray()
+    const results = await f.server.push(batch)
+    // A row IndexedDB cannot store makes the transaction fail half-way through the batch.
+    results[2] = { ...results[2], row: { ...('row' in results[2] ? results[2].row : {}), broken: () => 0 } } as typeof results[2]
+    await expect(applyPushResults(f.db, batch, results, new Date().toISOString())).rejects.toThrow()
+    expect(await f.db.outbox.count()).toBe(3)
+    expect((await f.db.entries.toArray()).map((e) => e.version)).toEqual([0, 0, 0])
+  })
+})

@@ -7,7 +7,9 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/campo', label: 'nav.field', roles: ['officer', 'worker'] },
   { to: '/', label: 'nav.objectives' },
+  { to: '/sincronizzazione', label: 'nav.queue' },
   { to: '/impostazioni', label: 'nav.settings' },
   { to: '/cruscotto', label: 'dashboard.nav', roles: ['manager', 'admin'] },
   { to: '/amministrazione', label: 'admin.nav', roles: ['manager', 'admin'] },

@@ -102,6 +102,11 @@ describe('field log (device-only)', () => {
     const [, width, height, kb] = /(\d+)×(\d+) px, (\d+) kB/.exec((await size.textContent()) ?? '') ?? []
     expect(Math.max(Number(width), Number(height))).toBe(1600)
     expect(Number(kb)).toBeLessThan(2000)
+    // The draft keeps the typed fields and the shrunk photo across a reload.
+    await expect.poll(() => countRows(page, 'drafts')).toBe(2)
+    await page.reload()
+    await page.getByTestId('photo-size').waitFor()
+    await expect(page.getByLabel('Luogo (via, civico, località)').inputValue()).resolves.toBe('Via Roma 12')
     await expect(runAxe(page)).resolves.toEqual([])
     await screenshots(page, 'field-report-photo')
     await page.getByRole('button', { name: 'Salva' }).click()

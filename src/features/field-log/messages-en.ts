@@ -74,15 +74,14 @@ export const fieldLogEn: typeof fieldLogIt = {
   form: {
     save: 'Save',
     cancel: 'Cancel',
-    saved: 'Saved on this device',
     draftRestored: 'Draft restored',
     fixErrors: 'Fix the marked fields',
     required: 'required',
     readOnly: 'This entry cannot be changed (locked or by another author).',
     notFound: 'Entry not found.',
+    increase: 'Increase: {field}',
+    decrease: 'Decrease: {field}',
     edit: 'Edit',
-    programme: 'Counts towards the {month} programme',
-    noProgramme: 'No programme for this month',
   },
   patrol: {
     title: 'Patrol',

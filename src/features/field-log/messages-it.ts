@@ -73,15 +73,14 @@ export const fieldLogIt = {
   form: {
     save: 'Salva',
     cancel: 'Annulla',
-    saved: 'Salvato sul dispositivo',
     draftRestored: 'Bozza ripristinata',
     fixErrors: 'Correggi i campi segnalati',
     required: 'obbligatorio',
     readOnly: 'Questa registrazione non è modificabile (bloccata o di un altro autore).',
     notFound: 'Registrazione non trovata.',
+    increase: 'Aumenta: {field}',
+    decrease: 'Diminuisci: {field}',
     edit: 'Modifica',
-    programme: 'Conta per il programma di {month}',
-    noProgramme: 'Nessun programma per questo mese',
   },
   patrol: {
     title: 'Pattuglia',

@@ -4,6 +4,7 @@ export default defineMessages(
   {
     objectives: {
       title: 'Obiettivi del PIAO',
+      toField: 'Registra sul campo',
       search: 'Cerca negli obiettivi',
       searchHint: 'Titolo, responsabile o modalità di misurazione',
       filter: { label: 'Mostra', mine: 'La mia area', all: 'Tutte le aree' },
@@ -52,6 +53,7 @@ export default defineMessages(
   {
     objectives: {
       title: 'PIAO objectives',
+      toField: 'Log in the field',
       search: 'Search objectives',
       searchHint: 'Title, person in charge or how it is measured',
       filter: { label: 'Show', mine: 'My area', all: 'All areas' },

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, reactive, ref, toRaw, watch } from 'vue'
 import { appDatabase } from '~/db/app-database'
-import { clearDraft, loadDraft, saveDraft } from '~/db/drafts-repo'
+import { clearDraft, loadDraft, loadDraftPhotos, saveDraft, saveDraftPhotos } from '~/db/drafts-repo'
+import type { NewPhoto } from '~/db/photos-repo'
 import type { FieldErrors } from '~/domain/validation'
 import { useUnsavedGuard } from '~/pwa/unsaved-guard'
 
@@ -16,18 +17,27 @@ export function useEntryForm<T extends Record<string, unknown>>(draftId: string,
   const errors = ref<FieldErrors>({})
   const dirty = ref(false)
   const restored = ref(false)
+  /** Resized photos; kept with the draft so a reload does not lose them either. */
+  const photos = ref<NewPhoto[]>([])
   let timer: ReturnType<typeof setTimeout> | undefined
   let loading = true
 
   useUnsavedGuard(() => dirty.value)
 
-  const ready = loadDraft(appDatabase(), draftId).then((draft) => {
+  const ready = Promise.all([loadDraft(appDatabase(), draftId), loadDraftPhotos(appDatabase(), draftId)]).then(([draft, savedPhotos]) => {
     if (draft) {
       Object.assign(model, draft.data)
       dirty.value = true
       restored.value = true
     }
+    photos.value = savedPhotos
     loading = false
+  })
+
+  watch(photos, (next) => {
+    if (loading) return
+    dirty.value = true
+    void saveDraftPhotos(appDatabase(), draftId, toRaw(next))
   })
 
   watch(
@@ -56,5 +66,5 @@ export function useEntryForm<T extends Record<string, unknown>>(draftId: string,
     }
   })
 
-  return { model, errors, dirty, restored, ready, discard }
+  return { model, errors, dirty, restored, photos, ready, discard }
 }

@@ -53,10 +53,10 @@ export interface ManagerPage {
  * A fresh desktop browser (its own profile, so no test sees another's IndexedDB) with the app
  * opened as the Polizia Locale manager on 1 July 2024 and the given rows on the device.
  */
-export async function managerPage(appUrl: string, rows: Record<string, unknown[]> = {}): Promise<ManagerPage> {
+export async function managerPage(appUrl: string, rows: Record<string, unknown[]> = {}, profile: object = MANAGER_PL): Promise<ManagerPage> {
   const browser = await launchBrowser({ viewport: { width: 1280, height: 900 } })
   const page = await browser.context.newPage()
-  await openAsManager(page, appUrl, rows)
+  await openAsManager(page, appUrl, { meta: [{ key: 'profile', value: profile }], ...rows })
   return { page, close: () => browser.close() }
 }
 
@@ -68,7 +68,7 @@ async function openAsManager(page: Page, appUrl: string, rows: Record<string, un
     r.onsuccess = () => { resolve(r.result.objectStoreNames.contains('meta')); r.result.close() }
     r.onerror = () => resolve(false)
   }))
-  await seed(page, { meta: [{ key: 'profile', value: MANAGER_PL }], ...rows })
+  await seed(page, rows)
 }
 
 export async function statusOf(page: Page, objectiveId: string): Promise<string | null> {

@@ -9,6 +9,7 @@ need=()
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || need+=(postgresql-15-pgtap)
 command -v pg_prove >/dev/null 2>&1 || need+=(libtap-parser-sourcehandler-pgtap-perl)
 fc-list 2>/dev/null | grep -qi 'noto sans' || need+=(fonts-noto-core)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -1,0 +1,38 @@
+import { CatalogueError, PISOGNE_CATALOGUE, validateCatalogue, type Catalogue, type CatalogueProblem } from '~/domain/catalogue'
+
+/**
+ * Plan import (next year's PIAO). Format: the JSON the app bundles its own catalogue in,
+ * `{ plan, areas, objectives }`, each objective with its PIAO fields verbatim and its
+ * structured indicator (README "Plan import"). The template is the current plan itself.
+ * The file is validated as a whole: one bad objective and nothing is imported.
+ */
+
+export type ImportCheck =
+  | { ok: true; catalogue: Catalogue }
+  | { ok: false; problems: CatalogueProblem[] }
+
+export function checkPlanFile(text: string): ImportCheck {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, problems: [{ code: 'invalid_field', subject: 'file', path: '', detail: error instanceof Error ? error.message : String(error) }] }
+  }
+  try {
+    return { ok: true, catalogue: validateCatalogue(data) }
+  } catch (error) {
+    if (error instanceof CatalogueError) return { ok: false, problems: error.problems }
+    throw error
+  }
+}
+
+/** Problems grouped by the objective (or part) they belong to, in file order: the per-row error list. */
+export function problemsBySubject(problems: CatalogueProblem[]): [string, CatalogueProblem[]][] {
+  const groups = new Map<string, CatalogueProblem[]>()
+  for (const p of problems) groups.set(p.subject, [...(groups.get(p.subject) ?? []), p])
+  return [...groups.entries()]
+}
+
+export function planTemplate(): string {
+  return `${JSON.stringify(PISOGNE_CATALOGUE, null, 2)}\n`
+}

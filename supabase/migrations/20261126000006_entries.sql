@@ -129,7 +129,8 @@ create table public.entries (
   constraint entries_payload_valid check (private.entry_payload_problem(kind, payload) is null),
   constraint entries_status_only_on_reports check ((kind = 'maintenance_report') = (status is not null))
 );
-create index entries_txid_idx on public.entries (txid);
+-- The pull's keyset order (sync_pull): by transaction, then id as text in byte order.
+create index entries_pull_idx on public.entries (txid, (id::text) collate "C");
 create index entries_objective_occurred_idx on public.entries (objective_id, occurred_at) where not deleted;
 create index entries_author_idx on public.entries (author_id);
 

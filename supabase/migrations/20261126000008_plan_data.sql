@@ -65,7 +65,7 @@ begin
                       add column version int not null default 1,
                       add column deleted boolean not null default false,
                       add column txid bigint not null default private.current_txid()', plan_table.name);
-    execute format('create index %1$s_txid_idx on public.%1$I (txid)', plan_table.name);
+    execute format('create index %1$s_pull_idx on public.%1$I (txid, (id::text) collate "C")', plan_table.name);
     execute format('create trigger %1$s_20_stamp before insert or update on public.%1$I
                     for each row execute function private.stamp_server_columns()', plan_table.name);
     execute format('alter table public.%1$I enable row level security', plan_table.name);

@@ -67,11 +67,17 @@ language sql stable set search_path = ''
 as $$
   select format('select * from (%s) u order by u.txid, u.entity collate "C", u.id collate "C" limit $5',
     string_agg(format(
-      -- The row becomes JSON only once it made the page, not for every row the sort looks at.
+      -- After (txid, entity, id) for this table's entity is after a (txid, id) pair: an entity
+      -- sorting after the cursor's takes all of the cursor's txid (ids are never empty), one
+      -- sorting before it starts at the next txid. Under RLS only the leakproof txid bounds can
+      -- drive the *_pull_idx index scan; the pair comparison filters. The row becomes JSON only
+      -- once it made the page.
       '(select %1$L::text as entity, t.id::text as id, t.txid, t.deleted, t.version, to_jsonb(t.*) as raw
         from (select * from public.%2$I t
               where t.txid >= $1 and t.txid < $4
-                and (t.txid > $1 or (%1$L::text collate "C", t.id::text collate "C") > ($2 collate "C", $3 collate "C"))
+                and (t.txid, t.id::text collate "C") > (
+                  case when %1$L::text collate "C" < $2 collate "C" then $1 + 1 else $1 end,
+                  case when %1$L::text = $2 then $3 else '''' end collate "C")
               order by t.txid, t.id::text collate "C" limit $5) t)', s.entity, s.table_name), ' union all '))
   from private.sync_tables s
 $$;

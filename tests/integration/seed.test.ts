@@ -41,11 +41,13 @@ describe('seed: the PIAO catalogue and the demo data', () => {
     }
   })
 
+  // Other test files share this cluster and add routes and events of their own: look only at the demo rows.
   it('loads the territorio snow plan: five routes in priority order 1–5 and a snow event', async () => {
     const { rows } = await withDatabase((db) =>
       db.query<{ priorities: number[]; events: number }>(
-        `select array(select priority from public.snow_routes where not deleted order by priority) as priorities,
-                (select count(*)::int from public.snow_events) as events`,
+        `select array(select priority from public.snow_routes
+                      where not deleted and id::text like '5c000000-0000-4000-8000-0000000001%' order by priority) as priorities,
+                (select count(*)::int from public.snow_events where id = '5c000000-0000-4000-8000-000000000201') as events`,
       ),
     )
     expect(rows[0]).toEqual({ priorities: [1, 2, 3, 4, 5], events: 1 })

@@ -7,6 +7,7 @@ import { installAuthGuard } from '~/features/auth/auth-guard'
 import { syncStatusRoutes } from '~/features/sync-status/routes'
 import { dashboardRoutes } from '~/features/dashboard/routes'
 import { adminRoutes } from '~/features/admin/routes'
+import { dashboardMapRoutes } from '~/features/dashboard/map/routes'
 
 /** One spread per feature: each owns its routes in its own routes.ts. */
 export const routes: RouteRecordRaw[] = [
@@ -16,6 +17,7 @@ export const routes: RouteRecordRaw[] = [
   ...authRoutes,
   ...syncStatusRoutes,
   ...dashboardRoutes,
+  ...dashboardMapRoutes,
   ...adminRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue') },
 ]

@@ -1,17 +1,16 @@
 import type { Entry } from '~/domain/entry'
 import type { Objective } from '~/domain/objective'
 import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
-import type { EntryTally } from '~/domain/progress'
+import type { ObjectiveAggregate } from '~/domain/progress'
 import type { SulCampoDb } from './database'
+import { readObjectiveAggregate, type StatsWindow } from './objective-stats-read'
 import { readLastSuccessAt } from './sync-meta'
 
 /** Everything the dashboard computes from, read in one consistent snapshot. */
 export interface DashboardSnapshot {
   objectives: Objective[]
-  /** Entries of the objectives that need them row by row. */
-  entries: Entry[]
-  /** Counts in the period for tallied objectives (see isTallied): counted on the index, not read. */
-  tallies: Map<string, EntryTally>
+  /** What each objective's figure needs from its entries, summed from the monthly stats. */
+  aggregates: Map<string, ObjectiveAggregate>
   settings: ObjectiveSetting[]
   programmes: Programme[]
   snowRoutes: SnowRoute[]
@@ -21,29 +20,19 @@ export interface DashboardSnapshot {
 
 const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted)
 
-/** The [start, end) ISO window to count an objective's entries in, or null to read its rows. */
-export type TallyWindow = (objective: Objective) => { startIso: string; endIso: string } | null
-
-async function tally(db: SulCampoDb, objectiveId: string, window: { startIso: string; endIso: string }): Promise<EntryTally> {
-  const range = () => db.entries.where('[objectiveId+occurredAt]').between([objectiveId, window.startIso], [objectiveId, window.endIso], true, false)
-  const [count, latest] = await Promise.all([range().count(), range().last()])
-  return { count, lastUpdate: latest?.updatedAt ?? null }
-}
+/** The window each objective's figure is measured over, for the year shown. */
+export type FigureWindow = (objective: Objective) => StatsWindow
 
 /**
  * One read transaction, so the figures never mix rows from before and after a sync. Entries are
- * read only for the visible objectives (a manager's device may hold other areas' rows); those that
- * only need a count are counted on the [objectiveId+occurredAt] index: reading 100,000 rows out of
- * IndexedDB takes seconds on a phone, counting them takes milliseconds.
+ * not read: each objective's figure comes from its monthly stats (kept on every write), which
+ * answers in milliseconds what reading 100,000 rows out of IndexedDB answers in seconds.
  */
-export async function readDashboardSnapshot(db: SulCampoDb, planId: string, visible: (o: Objective) => boolean, tallyWindow: TallyWindow): Promise<DashboardSnapshot> {
-  return db.transaction('r', [db.objectives, db.entries, db.objectiveSettings, db.programmes, db.snowRoutes, db.snowEvents, db.meta], async () => {
+export async function readDashboardSnapshot(db: SulCampoDb, planId: string, visible: (o: Objective) => boolean, windowOf: FigureWindow): Promise<DashboardSnapshot> {
+  return db.transaction('r', [db.objectives, db.entries, db.objectiveStats, db.objectiveSettings, db.programmes, db.snowRoutes, db.snowEvents, db.meta], async () => {
     const objectives = (await db.objectives.where('planId').equals(planId).toArray()).filter(visible)
-    const windows = objectives.map((o) => [o.id, tallyWindow(o)] as const)
-    const [perObjective, tallies, settings, programmes, snowRoutes, snowEvents, lastSyncAt] = await Promise.all([
-      // One getAll per objective: an `anyOf` walks a cursor row by row, an order of magnitude slower.
-      Promise.all(windows.filter(([, w]) => w === null).map(([id]) => readEntriesOf(db, id))),
-      Promise.all(windows.flatMap(([id, w]) => (w ? [tally(db, id, w).then((t) => [id, t] as const)] : []))),
+    const [aggregates, settings, programmes, snowRoutes, snowEvents, lastSyncAt] = await Promise.all([
+      Promise.all(objectives.map(async (o) => [o.id, await readObjectiveAggregate(db, o, windowOf(o))] as const)),
       db.objectiveSettings.toArray(),
       db.programmes.toArray(),
       db.snowRoutes.toArray(),
@@ -52,8 +41,7 @@ export async function readDashboardSnapshot(db: SulCampoDb, planId: string, visi
     ])
     return {
       objectives,
-      entries: perObjective.flat(),
-      tallies: new Map(tallies),
+      aggregates: new Map(aggregates),
       settings: live(settings),
       programmes: live(programmes),
       snowRoutes: live(snowRoutes),

@@ -1,8 +1,11 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Objective } from '~/domain/objective'
 import type { Entry } from '~/domain/entry'
 import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
 import type { Mutation, RejectCode } from '~/domain/sync-protocol'
+import type { ObjectiveStatsRow, StatsKey } from './objective-stats'
+import { objectiveStatsMiddleware } from './objective-stats-middleware'
+import { ensureObjectiveStats, rebuildObjectiveStats } from './objective-stats-rebuild'
 
 /** A queued change waiting for the server, kept until the server answers for it. */
 export interface OutboxRow extends Mutation {
@@ -38,6 +41,13 @@ export interface PhotoRow {
   /** 0/1, not boolean: IndexedDB cannot index booleans. */
   uploaded: 0 | 1
   createdAt: string
+  /** Upload bookkeeping (not indexed, so no schema version): absent until the first attempt. */
+  uploadAttempts?: number
+  lastUploadAttemptAt?: string | null
+  /** Why the last attempt failed (a SyncErrorCode or RejectCode); null once uploaded. */
+  uploadError?: string | null
+  /** 1 when the server refused the photo for good: it stays on the device and is shown, not sent again. */
+  uploadRefused?: 0 | 1
 }
 
 export type SulCampoDb = Dexie & {
@@ -51,6 +61,7 @@ export type SulCampoDb = Dexie & {
   objectiveSettings: EntityTable<ObjectiveSetting, 'id'>
   drafts: EntityTable<DraftRow, 'id'>
   photos: EntityTable<PhotoRow, 'id'>
+  objectiveStats: Table<ObjectiveStatsRow, StatsKey>
 }
 
 export const DB_NAME = 'sulcampo'
@@ -74,10 +85,18 @@ export function declareSchema(db: Dexie): void {
     drafts: 'id',
     photos: 'id, entryId, uploaded',
   })
+  // Per-objective monthly sums of entries, so the dashboard need not read every entry;
+  // filled from the entries already on the device, then kept by objectiveStatsMiddleware.
+  db.version(3)
+    .stores({ objectiveStats: '[objectiveId+month+kind], objectiveId' })
+    .upgrade((tx) => rebuildObjectiveStats(tx.table('entries'), tx.table('objectiveStats'), tx.table('meta')))
+  db.use(objectiveStatsMiddleware)
 }
 
 export function openDatabase(name: string = DB_NAME): SulCampoDb {
   const db = new Dexie(name) as SulCampoDb
   declareSchema(db)
+  // Once per open, before any other query: stats that missed entries written around Dexie are rebuilt.
+  db.on('ready', (vip) => ensureObjectiveStats(vip as SulCampoDb), true)
   return db
 }

@@ -35,3 +35,49 @@ export async function writeEntryWithPhotos<T extends { id: string; version: numb
     )
   })
 }
+
+export type PhotoUploadState = 'pending' | 'uploaded' | 'refused'
+
+export function uploadStateOf(photo: PhotoRow): PhotoUploadState {
+  if (photo.uploaded === 1) return 'uploaded'
+  return photo.uploadRefused === 1 ? 'refused' : 'pending'
+}
+
+/**
+ * The author's photos the sync round may upload now, oldest first: not uploaded nor refused,
+ * and their entry is on the server (version > 0) with no change of it still queued: a photo
+ * never races its own entry to the server.
+ */
+export async function photosReadyToUpload(db: SulCampoDb, authorId: string, limit: number): Promise<PhotoRow[]> {
+  const waiting = await db.photos.where('uploaded').equals(0).filter((p) => p.uploadRefused !== 1).sortBy('createdAt')
+  if (waiting.length === 0) return []
+  const entryIds = [...new Set(waiting.map((p) => p.entryId))]
+  const [entries, queued] = await Promise.all([
+    db.entries.bulkGet(entryIds),
+    db.outbox.where('entityId').anyOf(entryIds).filter((row) => row.state === 'pending').toArray(),
+  ])
+  const stillQueued = new Set(queued.map((row) => row.entityId))
+  const ready = new Set(
+    entries.filter((e) => e && e.version > 0 && !e.deleted && e.authorId === authorId && !stillQueued.has(e.id)).map((e) => e?.id),
+  )
+  return waiting.filter((p) => ready.has(p.entryId)).slice(0, limit)
+}
+
+export async function markPhotoUploaded(db: SulCampoDb, id: string, at: string): Promise<void> {
+  await db.photos.where('id').equals(id).modify((p) => {
+    p.uploaded = 1
+    p.uploadAttempts = (p.uploadAttempts ?? 0) + 1
+    p.lastUploadAttemptAt = at
+    p.uploadError = null
+  })
+}
+
+/** A failed or refused upload: counted and explained; `refused` ones are not sent again. */
+export async function recordPhotoAttempt(db: SulCampoDb, id: string, at: string, error: string, refused: boolean): Promise<void> {
+  await db.photos.where('id').equals(id).modify((p) => {
+    p.uploadAttempts = (p.uploadAttempts ?? 0) + 1
+    p.lastUploadAttemptAt = at
+    p.uploadError = error
+    if (refused) p.uploadRefused = 1
+  })
+}

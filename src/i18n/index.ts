@@ -10,13 +10,16 @@ import auth from '~/features/auth/messages'
 import syncStatus from '~/features/sync-status/messages'
 import dashboard from '~/features/dashboard/messages'
 import admin from '~/features/admin/messages'
+import dashboardMap from '~/features/dashboard/map/messages'
+import planImportCsv from '~/features/admin/plan-import-messages'
+import profilesAdmin from '~/features/admin/profiles-messages'
 import type { FeatureMessages } from './define-messages'
 
 export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** One line per feature: each owns its messages under its own top-level key. */
-const features: FeatureMessages<object>[] = [core, objectives, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin]
+const features: FeatureMessages<object>[] = [core, objectives, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, profilesAdmin]
 
 type Messages = Record<string, string | Record<string, unknown>>
 

@@ -1,6 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { useRegisterSW } from 'virtual:pwa-register/vue'
+import { appDatabase } from '~/db/app-database'
+import { closeOnVersionChange, onNewVersionRequired } from '~/sync/new-version'
 import { hasUnsavedInput } from './unsaved-guard'
 import { checkForUpdate, UPDATE_CHECK_INTERVAL_MS } from './update-check'
 
@@ -10,6 +12,15 @@ export const useServiceWorkerStore = defineStore('service-worker', () => {
   const reloadDeferred = ref(false)
   /** The one-time "ready to work offline" notice, shown when the first install completes. */
   const offlineNotice = ref(false)
+  /**
+   * Another tab upgraded the database: this tab's connection is closed and cannot reopen at its
+   * old version, so nothing here can be saved any more; only a reload helps, even over a dirty form
+   * (its draft was autosaved while the database was open).
+   */
+  const databaseUpgraded = ref(false)
+  // Installed here, not only by the sync engine: device-only mode never starts the engine.
+  closeOnVersionChange(appDatabase())
+  onNewVersionRequired(() => (databaseUpgraded.value = true))
 
   const { needRefresh, offlineReady, updateServiceWorker } = useRegisterSW({
     onOfflineReady: () => (offlineNotice.value = true),
@@ -31,6 +42,7 @@ export const useServiceWorkerStore = defineStore('service-worker', () => {
   })
 
   async function update(): Promise<void> {
+    if (databaseUpgraded.value) return window.location.reload()
     if (hasUnsavedInput.value) return
     if (reloadDeferred.value) window.location.reload()
     else await updateServiceWorker()
@@ -40,7 +52,7 @@ export const useServiceWorkerStore = defineStore('service-worker', () => {
     needRefresh.value = false
   }
 
-  return { needRefresh, offlineReady, offlineNotice, reloadDeferred, update, postpone }
+  return { needRefresh, offlineReady, offlineNotice, reloadDeferred, databaseUpgraded, update, postpone }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useServiceWorkerStore, import.meta.hot))

@@ -1,6 +1,7 @@
 import type { SulCampoDb } from '~/db/database'
 import { writeMeta } from '~/db/meta-repo'
 import { readLastSuccessAt, SYNC_META } from '~/db/sync-meta'
+import { uploadPendingPhotos, type PhotoUploadSummary } from './photo-upload'
 import { pullChanges, type PullSummary } from './pull'
 import { pushOutbox, type PushSummary } from './push'
 import { SyncError, toSyncError, type SyncErrorCode } from './sync-error'
@@ -29,7 +30,7 @@ export interface SyncAuth {
 }
 
 export type SyncOutcome =
-  | { kind: 'synced'; push: PushSummary; pull: PullSummary }
+  | { kind: 'synced'; push: PushSummary; pull: PullSummary; photos?: PhotoUploadSummary }
   /** Device-only mode, nobody signed in, or another tab is syncing right now. */
   | { kind: 'skipped'; reason: 'disabled' | 'signed_out' | 'busy' }
   | { kind: 'failed'; error: SyncError }
@@ -67,8 +68,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function round(userId: string): Promise<SyncOutcome> {
     const push = await pushOutbox(db, transport as SyncTransport, userId, { now, batchSize: options.batchSize })
+    // Photos follow the entries just pushed; a failed upload waits for the next round, never fails this one.
+    const photos = await uploadPendingPhotos(db, transport as SyncTransport, userId, now)
     const pull = await pullChanges(db, transport as SyncTransport)
-    return { kind: 'synced', push, pull }
+    return { kind: 'synced', push, pull, photos }
   }
 
   /** A 401 gets exactly one refresh and one more try; the outbox is never touched by auth trouble. */

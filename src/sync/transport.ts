@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type { Mutation, MutationResult, PullPage } from '~/domain/sync-protocol'
+import { asPhotoUploadResult, type PhotoUpload, type PhotoUploadResult } from './photo-upload'
 import { SyncError, toSyncError } from './sync-error'
 
 /**
@@ -11,12 +12,14 @@ export interface SyncTransport {
   /** Results in the same order as `mutations`; the server applies each id at most once. */
   push(mutations: Mutation[]): Promise<MutationResult[]>
   pull(cursor: string | null, limit: number): Promise<PullPage>
+  /** After push, photos of entries the server holds (photo-upload.ts); fakes without it upload nothing. */
+  uploadPhoto?(photo: PhotoUpload): Promise<PhotoUploadResult>
 }
 
 /** Long enough for a 200-mutation batch on a slow mobile link, short enough not to hang a round. */
 export const RPC_TIMEOUT_MS = 30_000
 
-type RpcName = 'sync_push' | 'sync_pull'
+type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo'
 
 async function callRpc(client: SupabaseClient, name: RpcName, args: object, timeoutMs: number): Promise<unknown> {
   const controller = new AbortController()
@@ -54,6 +57,9 @@ export function createSupabaseTransport(client: SupabaseClient, timeoutMs: numbe
     },
     async pull(cursor, limit) {
       return asPullPage(await callRpc(client, 'sync_pull', { cursor, lim: limit }, timeoutMs))
+    },
+    async uploadPhoto(photo) {
+      return asPhotoUploadResult(await callRpc(client, 'upload_photo', { photo }, timeoutMs), photo.id)
     },
   }
 }

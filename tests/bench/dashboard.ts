@@ -17,7 +17,8 @@ interface Timing {
   computeMs: number
   totalMs: number
   objectives: number
-  rowsRead: number
+  statsRows: number
+  openMs: number
 }
 
 /** The page-side code as one script, built with the app's own resolver (the `~` alias). */
@@ -64,13 +65,13 @@ async function main(): Promise<void> {
     const total = round1(median(timings.map((t) => t.totalMs)))
     const read = round1(median(timings.map((t) => t.readMs)))
     const compute = round1(median(timings.map((t) => t.computeMs)))
-    console.log(`dashboard 100k entries: ${total} ms (target ≤ ${TARGET_MS} ms) — IndexedDB read ${read} ms, computation ${compute} ms, ${timings[0]!.objectives} objectives, ${stored} entries stored, ${timings[0]!.rowsRead} read row by row`)
+    console.log(`dashboard 100k entries: ${total} ms (target ≤ ${TARGET_MS} ms) — IndexedDB read ${read} ms, computation ${compute} ms, ${timings[0]!.objectives} objectives, ${stored} entries stored, summed from ${timings[0]!.statsRows} monthly stats rows; database open with its entry-count check (once per app start) ${round1(median(timings.map((t) => t.openMs)))} ms`)
     recordBenchmark('dashboard 100k entries', {
       figure: total,
       unit: 'ms',
       target: TARGET_MS,
       comparator: '<=',
-      details: { runs: timings.map((t) => round1(t.totalMs)), readMs: read, computeMs: compute, objectives: timings[0]!.objectives, entries: stored, rowsRead: timings[0]!.rowsRead },
+      details: { runs: timings.map((t) => round1(t.totalMs)), readMs: read, computeMs: compute, objectives: timings[0]!.objectives, entries: stored, statsRows: timings[0]!.statsRows, openMs: round1(median(timings.map((t) => t.openMs))) },
     })
   } finally {
     await browser.close()

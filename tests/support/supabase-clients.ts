@@ -26,15 +26,16 @@ class NoRealtimeTransport {
 }
 
 /** The real supabase-js client against the local gateway, as the app creates it (no storage in node). */
-export function anonClient(url = inject('supabaseUrl')): SupabaseClient {
-  return createClient(url, inject('anonKey'), {
+export function anonClient(url = inject('supabaseUrl'), anonKey = inject('anonKey')): SupabaseClient {
+  return createClient(url, anonKey, {
     auth: { persistSession: false, autoRefreshToken: false },
     realtime: { transport: NoRealtimeTransport as never },
   })
 }
 
-export async function signedInClient(account: DemoAccount, url?: string): Promise<SupabaseClient> {
-  const client = anonClient(url)
+/** `anonKey` only outside vitest (the soak's own stack), where inject() has nothing to give. */
+export async function signedInClient(account: DemoAccount, url?: string, anonKey?: string): Promise<SupabaseClient> {
+  const client = anonClient(url, anonKey)
   const { error } = await client.auth.signInWithPassword({ email: account.email, password: DEMO_PASSWORD })
   if (error) throw error
   return client

@@ -1,8 +1,7 @@
-import type { Entry } from '~/domain/entry'
-import { entryQuantity, percent, roundTo, type KindInput } from './kind-input'
+import { percent, roundTo, type KindInput } from './kind-input'
 import { elapsedShare, inPeriod } from './period'
 import { romeMonthBounds } from './rome-calendar'
-import { snowEventSummaries } from './snow'
+import { summariesFromServed } from './snow'
 import { AT_RISK_RATIO, cumulativeStatus, notStarted } from './status'
 import type { KindFigure } from './types'
 
@@ -15,7 +14,7 @@ function programmeFigure(input: KindInput): KindFigure {
     (p) => p.objectiveId === input.objective.id && !p.deleted && p.month.startsWith(`${input.period.year}-`),
   )
   const planned = months.reduce((sum, p) => sum + p.planned, 0)
-  const done = input.amount
+  const done = input.aggregate.amount
   if (planned === 0) {
     return { value: done, unit: 'turni', target: null, expected: null, ...notStarted('no_programme'), explanation: [{ key: 'completion.noProgramme', params: { done } }] }
   }
@@ -45,7 +44,7 @@ function programmeFigure(input: KindInput): KindFigure {
 function snowFigure(input: KindInput): KindFigure {
   const events = input.context.snowEvents.filter((e) => !e.deleted && inPeriod(e.startedAt, input.period))
   if (events.length === 0) return { value: 0, target: 100, expected: null, ...notStarted('no_events'), explanation: [{ key: 'snow.noEvents', params: {} }] }
-  const summaries = snowEventSummaries(events, input.context.snowRoutes, input.entries)
+  const summaries = summariesFromServed(events, input.context.snowRoutes, input.aggregate.snowServed)
   const planned = summaries.reduce((sum, s) => sum + s.planned, 0)
   if (planned === 0) return { value: 0, target: 100, expected: null, ...notStarted('no_routes'), explanation: [{ key: 'snow.noRoutes', params: { events: events.length } }] }
   const served = summaries.reduce((sum, s) => sum + s.served, 0)
@@ -66,13 +65,9 @@ function snowFigure(input: KindInput): KindFigure {
 
 /** Office figures: items done so far over the plan size, which each update restates (the latest counts). */
 function batchFigure(input: KindInput): KindFigure {
-  const done = input.entries.reduce((sum, e) => sum + entryQuantity(e), 0)
-  const latestTotal = [...input.entries]
-    .filter((e: Entry) => typeof e.payload.total === 'number')
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
-    .at(-1)?.payload.total as number | undefined
-  const planned = latestTotal ?? input.setting?.target ?? null
-  if (!planned) return { value: 0, target: 100, expected: null, ...notStarted(input.entries.length ? 'target_missing' : 'no_data'), explanation: [{ key: 'completion.noPlan', params: { done } }] }
+  const done = input.aggregate.amount
+  const planned = input.aggregate.latestTotal?.total ?? input.setting?.target ?? null
+  if (!planned) return { value: 0, target: 100, expected: null, ...notStarted(input.aggregate.count ? 'target_missing' : 'no_data'), explanation: [{ key: 'completion.noPlan', params: { done } }] }
   const value = percent(done, planned)
   const expected = roundTo(100 * input.elapsed, 1)
   const outcome = cumulativeStatus({ value, target: 100, expected, hasData: done > 0, periodEnded: input.periodEnded })

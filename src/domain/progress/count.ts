@@ -27,7 +27,7 @@ export function countTarget(indicator: Indicator, setting: ObjectiveSetting | nu
 
 export function countFigure(input: KindInput): KindFigure {
   const { indicator } = input.objective
-  const value = input.amount
+  const value = input.aggregate.amount
   const resolved = countTarget(indicator, input.setting)
   const base = { unit: indicator.unit, value, year: input.period.year }
   if ('missing' in resolved) {
@@ -40,6 +40,6 @@ export function countFigure(input: KindInput): KindFigure {
       ? { key: 'count.relative', params: { ...base, target, baseline: resolved.baseline, baselineYear: resolved.baselineYear ?? '', pct: resolved.pct } }
       : { key: 'count.absolute', params: { ...base, target } },
   ]
-  const outcome = cumulativeStatus({ value, target, expected, hasData: input.entryCount > 0, periodEnded: input.periodEnded })
+  const outcome = cumulativeStatus({ value, target, expected, hasData: input.aggregate.count > 0, periodEnded: input.periodEnded })
   return { value, target, expected, ...outcome, explanation }
 }

@@ -3,14 +3,16 @@ import type { IndicatorKind, Objective } from '~/domain/objective'
 import type { ObjectiveSetting } from '~/domain/plan-data'
 import { completionFigure } from './completion'
 import { countFigure } from './count'
-import { entryQuantity, type KindInput } from './kind-input'
+import type { KindInput } from './kind-input'
+import { aggregateOf, type ObjectiveAggregate } from './aggregate'
 import { milestoneFigure } from './milestone'
 import { noFindingsFigure } from './no-findings'
 import { elapsedShare, inPeriod, measuredPeriod } from './period'
 import { shareFigure } from './share'
-import type { EntryTally, KindFigure, Progress, ProgressContext } from './types'
+import type { KindFigure, Progress, ProgressContext } from './types'
 
 export * from './types'
+export type { ObjectiveAggregate } from './aggregate'
 
 const FIGURE_OF: Record<IndicatorKind, (input: KindInput) => KindFigure> = {
   count: countFigure,
@@ -30,51 +32,34 @@ export function entriesBehind(objective: Objective, entries: Entry[], context: P
 }
 
 /**
- * True when the figure only needs how many entries there are in the period (each counts one):
- * counts of field work and evening shifts against their programme. Count updates carry quantities.
- */
-export function isTallied(objective: Objective): boolean {
-  const { kind, entryKinds } = objective.indicator
-  const countsOne = entryKinds.length > 0 && !entryKinds.includes('count_update')
-  return countsOne && (kind === 'count' || (kind === 'completion' && entryKinds.includes('evening_shift')))
-}
-
-function latestUpdate(entries: Entry[]): string | null {
-  let latest: string | null = null
-  for (const e of entries) if (latest === null || e.updatedAt > latest) latest = e.updatedAt
-  return latest
-}
-
-/**
  * Value, target and status of one objective (ARCHITECTURE.md §1): the same function serves
  * the field app, the dashboard and the monitoring report. Thresholds are in ./status.ts.
- * `source` is the objective's entries, or, for a tallied objective, their count in the period.
+ * `source` is the objective's entries, or the aggregate of those behind the figure (kept on the
+ * device as monthly stats, so the dashboard does not read every entry): both give the same result.
  */
-export function computeProgress(objective: Objective, setting: ObjectiveSetting | null, source: Entry[] | EntryTally, context: ProgressContext): Progress {
+export function computeProgress(objective: Objective, setting: ObjectiveSetting | null, source: Entry[] | ObjectiveAggregate, context: ProgressContext): Progress {
   const period = measuredPeriod(objective.indicator, context)
-  const behind = Array.isArray(source) ? entriesBehind(objective, source, context) : []
-  const entryCount = Array.isArray(source) ? behind.length : source.count
-  const amount = Array.isArray(source) ? behind.reduce((sum, e) => sum + entryQuantity(e), 0) : source.count
-  const base = { objectiveId: objective.id, unit: objective.indicator.unit, lastUpdate: Array.isArray(source) ? latestUpdate(behind) : source.lastUpdate, entryCount }
+  const aggregate = Array.isArray(source) ? aggregateOf(entriesBehind(objective, source, context)) : source
+  const base = { objectiveId: objective.id, unit: objective.indicator.unit, lastUpdate: aggregate.lastUpdate, entryCount: aggregate.count }
   if (context.now.getTime() < period.start) {
     return { ...base, value: 0, target: null, ratio: 0, expected: null, status: 'not_started', reason: 'period_not_started', explanation: [{ key: 'period.notStarted', params: { year: period.year } }] }
   }
   const elapsed = elapsedShare(period, context.now)
-  const figure = FIGURE_OF[objective.indicator.kind]({ objective, setting, entries: behind, amount, entryCount, period, elapsed, periodEnded: elapsed >= 1, context })
+  const figure = FIGURE_OF[objective.indicator.kind]({ objective, setting, aggregate, period, elapsed, periodEnded: elapsed >= 1, context })
   const ratio = figure.target ? figure.value / figure.target : 0
   return { ...base, ...figure, unit: figure.unit ?? base.unit, ratio }
 }
 
 /**
  * All objectives at once: entries are grouped by objective first, so they are scanned once;
- * objectives with a tally use it instead of entries.
+ * objectives with an aggregate (the dashboard's monthly stats) use it instead of entries.
  */
 export function computeAllProgress(
   objectives: Objective[],
   settings: ObjectiveSetting[],
   entries: Entry[],
   context: ProgressContext,
-  tallies: ReadonlyMap<string, EntryTally> = new Map(),
+  aggregates: ReadonlyMap<string, ObjectiveAggregate> = new Map(),
 ): Map<string, Progress> {
   const byObjective = new Map<string, Entry[]>()
   for (const e of entries) {
@@ -84,6 +69,6 @@ export function computeAllProgress(
   }
   const settingOf = new Map(settings.filter((s) => !s.deleted).map((s) => [s.id, s]))
   return new Map(
-    objectives.map((o) => [o.id, computeProgress(o, settingOf.get(o.id) ?? null, tallies.get(o.id) ?? byObjective.get(o.id) ?? [], context)]),
+    objectives.map((o) => [o.id, computeProgress(o, settingOf.get(o.id) ?? null, aggregates.get(o.id) ?? byObjective.get(o.id) ?? [], context)]),
   )
 }

@@ -1,18 +1,15 @@
 import type { Entry } from '~/domain/entry'
+import type { ObjectiveAggregate } from './aggregate'
 import type { Objective } from '~/domain/objective'
 import type { ObjectiveSetting } from '~/domain/plan-data'
 import type { MeasuredPeriod } from './period'
 import type { ProgressContext } from './types'
 
-/** What each indicator-kind module receives: the objective's entries already limited to its kinds and period. */
+/** What each indicator-kind module receives: the aggregate of the objective's entries within its kinds and period. */
 export interface KindInput {
   objective: Objective
   setting: ObjectiveSetting | null
-  entries: Entry[]
-  /** Sum of the entries' quantities (each counts one but count updates), or the tally's count. */
-  amount: number
-  /** How many entries are behind the figure (also when only tallied). */
-  entryCount: number
+  aggregate: ObjectiveAggregate
   period: MeasuredPeriod
   /** Share of the period elapsed, 0..1. */
   elapsed: number

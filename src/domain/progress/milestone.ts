@@ -1,4 +1,5 @@
 import type { Entry } from '~/domain/entry'
+import { aggregateOf, type StepState } from './aggregate'
 import { roundTo, type KindInput } from './kind-input'
 import { cumulativeStatus, notStarted } from './status'
 import type { ExplanationPart, KindFigure } from './types'
@@ -14,22 +15,15 @@ export interface MilestoneStep {
 
 /** The latest update of each step decides its state (a step can be reopened). */
 export function milestoneSteps(entries: Entry[]): MilestoneStep[] {
-  const latest = new Map<string, Entry>()
-  for (const e of entries) {
-    const step = String(e.payload.step ?? '').trim()
-    if (!step) continue
-    const seen = latest.get(step)
-    if (!seen || e.occurredAt >= seen.occurredAt) latest.set(step, e)
-  }
-  return [...latest.entries()].map(([step, e]) => {
-    const done = e.payload.done === true
-    const evidence = String(e.payload.evidence ?? '').trim()
-    return { step, done, evidence, date: String(e.payload.date ?? e.occurredAt.slice(0, 10)), proven: done && evidence !== '' }
-  })
+  return stepsOf(aggregateOf(entries).steps)
+}
+
+function stepsOf(latest: Record<string, StepState>): MilestoneStep[] {
+  return Object.entries(latest).map(([step, s]) => ({ step, done: s.done, evidence: s.evidence, date: s.date, proven: s.done && s.evidence !== '' }))
 }
 
 export function milestoneFigure(input: KindInput): KindFigure {
-  const steps = milestoneSteps(input.entries)
+  const steps = stepsOf(input.aggregate.steps)
   const proven = steps.filter((s) => s.proven).length
   const unproven = steps.filter((s) => s.done && !s.proven).length
   const target = input.objective.indicator.target ?? input.setting?.target ?? steps.length

@@ -1,5 +1,6 @@
-import { payloadNumber, percent, type KindInput } from './kind-input'
-import { fixShare, reportFacts, DEFAULT_FIX_DAYS } from './maintenance'
+import { percent, type KindInput } from './kind-input'
+import { DEFAULT_FIX_DAYS } from './maintenance'
+import { romeDayNumber } from './rome-calendar'
 import { rateStatus } from './status'
 import type { ExplanationPart, KindFigure } from './types'
 
@@ -9,25 +10,32 @@ interface Ratio {
   explanation: ExplanationPart
 }
 
-/** Reports fixed within N days over reports whose outcome is known. */
+/**
+ * Reports fixed within N days over reports whose outcome is known (resolved, or open past the
+ * deadline): the same rule as ./maintenance fixShare, from the resolved reports' days-to-fix counts.
+ */
 function fixedInTimeRatio(input: KindInput, withinDays: number): Ratio {
-  const facts = input.entries.map((e) => reportFacts(e, input.context.now, withinDays))
-  const share = fixShare(facts)
+  const { resolvedDays, openReports } = input.aggregate
+  let fixed = 0
+  let resolved = 0
+  for (const [days, n] of Object.entries(resolvedDays)) {
+    resolved += n
+    if (Number(days) <= withinDays) fixed += n
+  }
+  const today = romeDayNumber(input.context.now.getTime())
+  const overdue = openReports.filter((r) => today - romeDayNumber(r.reportedAt) > withinDays).length
+  const decided = resolved + overdue
   return {
-    numerator: share.fixedInTime,
-    denominator: share.decided,
-    explanation: { key: 'share.fixedWithin', params: { fixed: share.fixedInTime, decided: share.decided, days: withinDays, pending: share.pending } },
+    numerator: fixed,
+    denominator: decided,
+    explanation: { key: 'share.fixedWithin', params: { fixed, decided, days: withinDays, pending: openReports.length - overdue } },
   }
 }
 
 /** Office figures: each count_update is a batch, "quantity out of total" (e.g. 9 of 10 procedures). */
 function batchRatio(input: KindInput): Ratio {
-  let numerator = 0
-  let denominator = 0
-  for (const e of input.entries) {
-    numerator += payloadNumber(e, 'quantity')
-    denominator += payloadNumber(e, 'total')
-  }
+  const numerator = input.aggregate.sumQuantity
+  const denominator = input.aggregate.sumTotal
   return { numerator, denominator, explanation: { key: 'share.batches', params: { numerator, denominator } } }
 }
 

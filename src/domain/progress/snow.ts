@@ -23,32 +23,59 @@ export function programmeRoutes(routes: SnowRoute[]): SnowRoute[] {
   return routes.filter((r) => r.active && !r.deleted).sort((a, b) => a.priority - b.priority)
 }
 
-function endOf(entry: Entry): string {
+/** When an intervention ended (its start when the end was not recorded). */
+export function snowEndOf(entry: Entry): string {
   const ended = entry.payload.endedAt
   return typeof ended === 'string' && ended ? ended : entry.occurredAt
 }
 
+/** The (event, route) an intervention served, or null for anything else. */
+export function snowServedKey(entry: Entry): string | null {
+  if (entry.kind !== 'snow_intervention' || entry.deleted || typeof entry.payload.snowEventId !== 'string') return null
+  return servedKey(entry.payload.snowEventId, String(entry.payload.routeId))
+}
+
+const servedKey = (eventId: string, routeId: string) => `${eventId}\n${routeId}`
+
+/** When each (event, route) was first served, by snowServedKey. */
+export function firstServed(entries: Entry[]): Record<string, string> {
+  const served: Record<string, string> = {}
+  for (const e of entries) noteServed(served, e)
+  return served
+}
+
+/** Records an intervention in first-served times (mutates them); other entries are ignored. */
+export function noteServed(served: Record<string, string>, entry: Entry): void {
+  const key = snowServedKey(entry)
+  if (key === null) return
+  const end = snowEndOf(entry)
+  const seen = served[key]
+  if (seen === undefined || end < seen) served[key] = end
+}
+
 export function snowEventSummary(event: SnowEvent, routes: SnowRoute[], entries: Entry[]): SnowEventSummary {
+  return summaryFromServed(event, routes, firstServed(entries))
+}
+
+/** The same summary from the first-served times the dashboard keeps (see ObjectiveAggregate). */
+export function summaryFromServed(event: SnowEvent, routes: SnowRoute[], served: Record<string, string>): SnowEventSummary {
   const programme = programmeRoutes(routes)
-  const firstDone = new Map<string, string>()
-  for (const e of entries) {
-    if (e.kind !== 'snow_intervention' || e.deleted || e.payload.snowEventId !== event.id) continue
-    const routeId = String(e.payload.routeId)
-    const end = endOf(e)
-    const seen = firstDone.get(routeId)
-    if (seen === undefined || end < seen) firstDone.set(routeId, end)
-  }
-  const missing = programme.filter((r) => !firstDone.has(r.id))
-  const served = programme.length - missing.length
+  const doneAt = (route: SnowRoute) => served[servedKey(event.id, route.id)]
+  const missing = programme.filter((r) => doneAt(r) === undefined)
+  const servedCount = programme.length - missing.length
   const allDone = programme.length > 0 && missing.length === 0
-  const completedAt = allDone ? programme.map((r) => firstDone.get(r.id) as string).sort().at(-1) ?? null : null
+  const completedAt = allDone ? programme.map((r) => doneAt(r) as string).sort().at(-1) ?? null : null
   const hoursToComplete = completedAt ? roundTo((Date.parse(completedAt) - Date.parse(event.startedAt)) / 3_600_000, 1) : null
-  return { event, planned: programme.length, served, completion: percent(served, programme.length), completedAt, hoursToComplete, missing }
+  return { event, planned: programme.length, served: servedCount, completion: percent(servedCount, programme.length), completedAt, hoursToComplete, missing }
 }
 
 export function snowEventSummaries(events: SnowEvent[], routes: SnowRoute[], entries: Entry[]): SnowEventSummary[] {
+  return summariesFromServed(events, routes, firstServed(entries))
+}
+
+export function summariesFromServed(events: SnowEvent[], routes: SnowRoute[], served: Record<string, string>): SnowEventSummary[] {
   return events
     .filter((e) => !e.deleted)
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
-    .map((event) => snowEventSummary(event, routes, entries))
+    .map((event) => summaryFromServed(event, routes, served))
 }

@@ -62,15 +62,6 @@ export interface ProgressContext {
   snowEvents: SnowEvent[]
 }
 
-/**
- * For objectives whose figure is just how many entries there are (patrols, evening shifts…),
- * the device counts them on an index instead of reading them: the bulk of 100,000 entries.
- */
-export interface EntryTally {
-  count: number
-  lastUpdate: string | null
-}
-
 /** What a kind module returns before the common status rules are applied. */
 export interface KindFigure {
   value: number

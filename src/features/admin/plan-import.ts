@@ -7,9 +7,12 @@ import { CatalogueError, PISOGNE_CATALOGUE, validateCatalogue, type Catalogue, t
  * The file is validated as a whole: one bad objective and nothing is imported.
  */
 
+/** A CSV file's problems also carry the spreadsheet row they are on (the header is row 1). */
+export type ImportProblem = CatalogueProblem & { row?: number }
+
 export type ImportCheck =
   | { ok: true; catalogue: Catalogue }
-  | { ok: false; problems: CatalogueProblem[] }
+  | { ok: false; problems: ImportProblem[] }
 
 export function checkPlanFile(text: string): ImportCheck {
   let data: unknown
@@ -18,6 +21,11 @@ export function checkPlanFile(text: string): ImportCheck {
   } catch (error) {
     return { ok: false, problems: [{ code: 'invalid_field', subject: 'file', path: '', detail: error instanceof Error ? error.message : String(error) }] }
   }
+  return validatePlan(data)
+}
+
+/** The whole plan checked at once, whichever file format it came in. */
+export function validatePlan(data: unknown): ImportCheck {
   try {
     return { ok: true, catalogue: validateCatalogue(data) }
   } catch (error) {
@@ -27,8 +35,8 @@ export function checkPlanFile(text: string): ImportCheck {
 }
 
 /** Problems grouped by the objective (or part) they belong to, in file order: the per-row error list. */
-export function problemsBySubject(problems: CatalogueProblem[]): [string, CatalogueProblem[]][] {
-  const groups = new Map<string, CatalogueProblem[]>()
+export function problemsBySubject(problems: ImportProblem[]): [string, ImportProblem[]][] {
+  const groups = new Map<string, ImportProblem[]>()
   for (const p of problems) groups.set(p.subject, [...(groups.get(p.subject) ?? []), p])
   return [...groups.entries()]
 }

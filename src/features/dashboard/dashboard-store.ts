@@ -4,7 +4,7 @@ import type { AreaId } from '~/domain/areas'
 import type { Entry } from '~/domain/entry'
 import type { Objective } from '~/domain/objective'
 import { AREAS, PISOGNE_PLAN } from '~/domain/catalogue'
-import { computeAllProgress, entriesBehind, isTallied, type Progress, type ProgressContext, type ProgressStatus } from '~/domain/progress'
+import { computeAllProgress, entriesBehind, type Progress, type ProgressContext, type ProgressStatus } from '~/domain/progress'
 import { appDatabase } from '~/db/app-database'
 import { readDashboardSnapshot, readEntriesOf, type DashboardSnapshot } from '~/db/dashboard-queries'
 import { measuredPeriod } from '~/domain/progress/period'
@@ -21,7 +21,7 @@ export function defaultYear(now: Date, plan = PISOGNE_PLAN): number {
 }
 
 export const useDashboardStore = defineStore('dashboard', () => {
-  /** shallowRef: 100,000 entries must not become deep reactive proxies. */
+  /** shallowRef: the aggregates carry open reports and served routes, no need for deep proxies. */
   const snapshot = shallowRef<DashboardSnapshot | null>(null)
   const state = ref<LoadState>('idle')
   const now = ref(new Date())
@@ -30,14 +30,14 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const statusFilter = ref<ProgressStatus | 'all'>('all')
   const years = Array.from({ length: PISOGNE_PLAN.endYear - PISOGNE_PLAN.startYear + 1 }, (_, i) => PISOGNE_PLAN.startYear + i)
 
-  /** Tallies are counted for the period of the year shown: a change of year reads again. */
+  /** Figures are summed for the period of the year shown: a change of year reads again. */
   async function load(viewer: Viewer): Promise<void> {
     if (state.value !== 'ready') state.value = 'loading'
     try {
       await catalogueReady()
       now.value = new Date()
-      const tallyWindow = (o: Objective) => (isTallied(o) ? measuredPeriod(o.indicator, context.value) : null)
-      snapshot.value = await readDashboardSnapshot(appDatabase(), PISOGNE_PLAN.id, canSee(viewer), tallyWindow)
+      const windowOf = (o: Objective) => measuredPeriod(o.indicator, context.value)
+      snapshot.value = await readDashboardSnapshot(appDatabase(), PISOGNE_PLAN.id, canSee(viewer), windowOf)
       state.value = 'ready'
     } catch (error) {
       console.error('dashboard: cannot read the device data', error)
@@ -56,7 +56,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   const progress = computed<Map<string, Progress>>(() => {
     const s = snapshot.value
-    return s ? computeAllProgress(s.objectives, s.settings, s.entries, context.value, s.tallies) : new Map()
+    return s ? computeAllProgress(s.objectives, s.settings, [], context.value, s.aggregates) : new Map()
   })
 
   const objectives = computed(() => snapshot.value?.objectives ?? [])

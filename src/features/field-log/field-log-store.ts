@@ -5,6 +5,7 @@ import type { SulCampoDb } from '~/db/database'
 import { writeChange } from '~/db/local-writes'
 import { entryById, myRecentEntries, openReportsOldestFirst, pendingEntityIds, programmeFor } from '~/db/entry-queries'
 import { writeEntryWithPhotos, type NewPhoto } from '~/db/photos-repo'
+import { isQuotaExceeded } from '~/db/quota'
 import type { Entry, EntryKind, ReportStatus } from '~/domain/entry'
 import type { MaintenanceReportPayload } from '~/domain/entry-payloads'
 import { romeMonth } from '~/domain/time-rome'
@@ -13,7 +14,20 @@ import { useProfileStore } from '~/features/profile/profile-store'
 import { afterLocalWrite } from './after-save'
 import { canEdit, newEntry, occurredAtOf } from './entry-factory'
 
-export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors }
+/** Why a valid form could not be stored on the device; translated under fieldLog.failure. */
+export type SaveFailure = 'storage_full'
+
+export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors; failure?: SaveFailure }
+
+/** A full device keeps the form on screen with a clear message; any other failure is a bug and propagates. */
+async function keepingFormWhenFull(save: () => Promise<SaveResult>): Promise<SaveResult> {
+  try {
+    return await save()
+  } catch (error) {
+    if (isQuotaExceeded(error)) return { ok: false, errors: {}, failure: 'storage_full' }
+    throw error
+  }
+}
 
 /** Field entries: create, edit, move a report through its workflow, and the lists the home shows. */
 export const useFieldLogStore = defineStore('field-log', () => {
@@ -40,7 +54,11 @@ export const useFieldLogStore = defineStore('field-log', () => {
   }
 
   /** Validates, then saves the entry and its outbox mutation (and photos) in one transaction. */
-  async function create(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
+  function create(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
+    return keepingFormWhenFull(() => createChecked(kind, objectiveId, input, photos))
+  }
+
+  async function createChecked(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[]): Promise<SaveResult> {
     const checked = validatePayload(kind, kind === 'evening_shift' ? await withProgramme(objectiveId, input) : input)
     if (!checked.ok) return checked
     const now = new Date().toISOString()
@@ -67,7 +85,11 @@ export const useFieldLogStore = defineStore('field-log', () => {
   }
 
   /** An author's edit of their own unlocked entry; only the changed fields travel. */
-  async function edit(entry: Entry, input: unknown): Promise<SaveResult> {
+  function edit(entry: Entry, input: unknown): Promise<SaveResult> {
+    return keepingFormWhenFull(() => editChecked(entry, input))
+  }
+
+  async function editChecked(entry: Entry, input: unknown): Promise<SaveResult> {
     if (!canEdit(entry, author())) return { ok: false, errors: { '': 'invalid_entry' } }
     const checked = validatePayload(entry.kind, input)
     if (!checked.ok) return checked

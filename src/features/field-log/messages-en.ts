@@ -71,6 +71,9 @@ export const fieldLogEn: typeof fieldLogIt = {
     category: { signage: 'Signage', street_furniture: 'Street furniture', road_surface: 'Road surface', other: 'Other' },
     choose: 'Choose…',
   },
+  failure: {
+    storage_full: 'Device storage is full: this form was not saved but stays here, and what you saved before is safe. Free some space (photos, unused apps) and press Save again.',
+  },
   form: {
     save: 'Save',
     cancel: 'Cancel',
@@ -108,6 +111,7 @@ export const fieldLogEn: typeof fieldLogIt = {
     remove: 'Remove photo',
     unreadable: 'The photo cannot be read.',
     list: 'Attached photos',
+    upload: { pending: 'Waiting to be sent', uploaded: 'Sent', refused: 'Refused by the server: kept on this device' },
   },
   reports: {
     age: 'Open for {days} days | Open for {days} day | Open for {days} days',

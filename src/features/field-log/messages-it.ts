@@ -70,6 +70,9 @@ export const fieldLogIt = {
     category: { signage: 'Segnaletica', street_furniture: 'Arredo urbano', road_surface: 'Manto stradale', other: 'Altro' },
     choose: 'Scegli…',
   },
+  failure: {
+    storage_full: 'Spazio esaurito sul dispositivo: questo modulo non è stato salvato ma resta qui, e quanto salvato prima è al sicuro. Libera spazio (foto, app non usate) e premi di nuovo Salva.',
+  },
   form: {
     save: 'Salva',
     cancel: 'Annulla',
@@ -107,6 +110,7 @@ export const fieldLogIt = {
     remove: 'Rimuovi foto',
     unreadable: 'Impossibile leggere la foto.',
     list: 'Foto allegate',
+    upload: { pending: 'In attesa di invio', uploaded: 'Inviata', refused: 'Rifiutata dal server: resta su questo dispositivo' },
   },
   reports: {
     age: 'Aperta da {days} giorni | Aperta da {days} giorno | Aperta da {days} giorni',

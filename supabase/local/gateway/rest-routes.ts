@@ -27,10 +27,11 @@ export async function handleRest(ctx: GatewayContext, req: IncomingMessage, res:
   const args = body as Record<string, unknown>
   const role = typeof claims.role === 'string' ? claims.role : 'anon'
   const anonymous = role === 'anon'
-  const signature = FUNCTION_NAME.test(name) ? chooseOverload(await functionSignatures(ctx.pool, name), Object.keys(args)) : undefined
-  if (!signature) return sendFunctionNotFound(res, name, Object.keys(args))
-  const call = buildCall(name, signature, args)
   try {
+    // Inside the try: while Postgres restarts even this lookup fails, and that is PostgREST's 503 (PGRST001), not the gateway's generic 500.
+    const signature = FUNCTION_NAME.test(name) ? chooseOverload(await functionSignatures(ctx.pool, name), Object.keys(args)) : undefined
+    if (!signature) return sendFunctionNotFound(res, name, Object.keys(args))
+    const call = buildCall(name, signature, args)
     const result = await inTransaction(ctx.pool, async (client) => {
       await client.query(
         `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),

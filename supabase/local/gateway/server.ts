@@ -33,6 +33,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The pool connects as the superuser; every request drops to its JWT's role with `set local role`.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 })
   pool.on('error', () => undefined) // an idle client losing its server must not crash the gateway
+  // Nor one checked out between two statements of a transaction when Postgres restarts: the pool only
+  // listens to idle clients, and an 'error' nobody listens to kills the process. The request still fails.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   const anonKey = await apiKey(options.jwtSecret, 'anon')
   const serviceRoleKey = await apiKey(options.jwtSecret, 'service_role')
   let url = ''

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { computeAllProgress, computeProgress, isTallied } from '~/domain/progress'
+import { computeAllProgress, computeProgress } from '~/domain/progress'
+import { aggregateOf } from '~/domain/progress/aggregate'
 import { measuredPeriod } from '~/domain/progress/period'
 import { monthlySeries } from '~/domain/progress/series'
 import { aContext, anEntry, anIndicator, anObjective } from './factories'
@@ -48,21 +49,13 @@ describe('all objectives at once', () => {
   })
 })
 
-describe('tallied objectives', () => {
-  it('gives the same figure from a count on the index as from the rows', () => {
+describe('objectives figured from their aggregate', () => {
+  it('gives the same figure from the aggregate as from the rows', () => {
     const patrols = anObjective('p', { kind: 'count', target: 100, entryKinds: ['patrol'] })
     const rows = Array.from({ length: 30 }, (_, i) => anEntry('p', 'patrol', `2024-02-${String(i % 28 + 1).padStart(2, '0')}T10:00:00Z`))
     const context = aContext('2024-03-01T10:00:00Z')
     const fromRows = computeProgress(patrols, null, rows, context)
-    const fromTally = computeProgress(patrols, null, { count: 30, lastUpdate: fromRows.lastUpdate }, context)
-    expect(fromTally).toEqual(fromRows)
-    expect(isTallied(patrols)).toBe(true)
-  })
-
-  it('reads rows for figures that need more than a count', () => {
-    expect(isTallied(anObjective('n', { kind: 'count', entryKinds: ['count_update'] }))).toBe(false)
-    expect(isTallied(anObjective('s', { kind: 'share', entryKinds: ['maintenance_report'] }))).toBe(false)
-    expect(isTallied(anObjective('e', { kind: 'completion', entryKinds: ['evening_shift'] }))).toBe(true)
-    expect(isTallied(anObjective('r', { kind: 'completion', entryKinds: ['snow_intervention'] }))).toBe(false)
+    const fromAggregate = computeProgress(patrols, null, aggregateOf(rows), context)
+    expect(fromAggregate).toEqual(fromRows)
   })
 })

@@ -76,6 +76,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'jsdom',
+          // Some unit tests push hundreds of rows through fake-indexeddb; on 2 busy cores that can pass 5 s.
+          // Limits here guard against hangs, not speed: speed lives in the benchmarks.
+          testTimeout: 20_000,
           setupFiles: ['tests/support/unit-setup.ts'],
         },
       },

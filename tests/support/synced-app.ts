@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import type { Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../../supabase/local/describe-stack'
+import { serveApp, type AppServer } from '../../supabase/local/serve-app'
+import { startStack, type Stack } from '../../supabase/local/stack'
+import { readAllRows } from '../e2e/idb-helpers'
+import { launchBrowser, type LaunchedBrowser } from './browser'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface SignedInDevice {
+  browser: LaunchedBrowser
+  page: Page
+}
+
+/** A throwaway local stack with the app built against it and served: what a synced device talks to. */
+export interface SyncedApp {
+  stack: Stack
+  app: AppServer
+  /** A fresh Chromium profile signed in through the sign-in screen, with the service worker in control. */
+  signedIn(email: string, options?: { viewport?: { width: number; height: number } }): Promise<SignedInDevice>
+  /** Closes every browser it opened, the server, the stack and the build. */
+  close(): Promise<void>
+}
+
+export async function startSyncedApp(): Promise<SyncedApp> {
+  const browsers: LaunchedBrowser[] = []
+  let stack: Stack | undefined
+  let app: AppServer | undefined
+  const outDir = await mkdtemp(join(tmpdir(), 'sulcampo-synced-build-'))
+  const close = async () => {
+    await Promise.all(browsers.map((b) => b.close()))
+    await app?.close()
+    await stack?.stop()
+    await rm(outDir, { recursive: true, force: true })
+  }
+  try {
+    stack = await startStack()
+    // One synced build per file: the global setup's dist/ is device-only.
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, VITE_SUPABASE_URL: stack.supabaseUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
+    })
+    app = await serveApp({ dir: outDir, supabaseUrl: stack.supabaseUrl })
+  } catch (error) {
+    await close()
+    throw error
+  }
+  const served = app
+
+  async function signedIn(email: string, options: { viewport?: { width: number; height: number } } = {}): Promise<SignedInDevice> {
+    const browser = await launchBrowser(options)
+    browsers.push(browser)
+    const page = await browser.context.newPage()
+    await page.goto(`${served.url}/accedi`)
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Accedi' }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/accedi'))
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await page.goto(`${served.url}/campo`)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    return { browser, page }
+  }
+
+  return { stack, app, signedIn, close }
+}
+
+/** Entries on this device's IndexedDB whose place starts with `prefix` (what the pull really stored). */
+export async function entriesAt(page: Page, prefix: string): Promise<number> {
+  const rows = await readAllRows<{ payload: { place?: string } }>(page, 'entries')
+  return rows.filter((e) => e.payload.place?.startsWith(prefix)).length
+}
+
+/** The sync status bar's summary ("Tutto inviato", "3 registrazioni da inviare"). */
+export const pendingText = (page: Page) => page.locator('[data-test="sync-pending"]').textContent()
+
+/** One query straight against the stack's database, as the operator would check it. */
+export async function queryServer<Row extends Record<string, unknown>>(stack: Stack, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: stack.databaseUrl })
+  await client.connect()
+  try {
+    return (await client.query<Row>(sql, params)).rows
+  } finally {
+    await client.end()
+  }
+}

@@ -1,4 +1,5 @@
 import type { Objective, Plan } from '~/domain/objective'
+import type { ObjectiveSetting } from '~/domain/plan-data'
 import type { SulCampoDb } from './database'
 import { META_KEYS } from './meta-repo'
 
@@ -37,4 +38,10 @@ export async function installCatalogue(db: SulCampoDb, plan: Plan, objectives: r
 
 export function listObjectives(db: SulCampoDb, planId: string): Promise<Objective[]> {
   return db.objectives.where('planId').equals(planId).toArray()
+}
+
+/** The figures managers set on objectives (baseline, target), by objective id. */
+export async function objectiveSettingsById(db: SulCampoDb): Promise<Map<string, ObjectiveSetting>> {
+  const rows = await db.objectiveSettings.toArray()
+  return new Map(rows.filter((s) => !s.deleted).map((s) => [s.id, s]))
 }

@@ -4,6 +4,7 @@ import { FAULT_KINDS, startFaultProxy, type FaultKind, type FaultProxy } from '.
 import { logEntries, startDevice, type SyncDevice } from '../support/sync-device'
 import { aPatrol } from '../support/sync-entries'
 import { DEMO, withDatabase } from '../support/supabase-clients'
+import { seededRandom } from '../soak/seeded-random'
 
 const ENTRIES = 360
 const EACH_FAULT = 3
@@ -12,28 +13,11 @@ const BATCH_SIZE = 25
 const CLIENT_TIMEOUT_MS = 1_500
 const SEED = 20261126
 
-/** mulberry32: a tiny seeded PRNG, so a failing schedule can be replayed exactly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Every fault kind EACH_FAULT times, shuffled among as many healthy calls; healthy once it runs out. */
 function faultSchedule(seed: number): (FaultKind | null)[] {
-  const random = seededRandom(seed)
   const plan: (FaultKind | null)[] = FAULT_KINDS.flatMap((kind) => Array<FaultKind | null>(EACH_FAULT).fill(kind))
   plan.push(...Array<null>(plan.length).fill(null))
-  for (let i = plan.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[plan[i], plan[j]] = [plan[j]!, plan[i]!]
-  }
-  return plan
+  return seededRandom(seed).shuffled(plan)
 }
 
 let gateway: Gateway

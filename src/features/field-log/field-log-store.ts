@@ -1,3 +1,4 @@
+import { liveQuery, type Subscription } from 'dexie'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { appDatabase } from '~/db/app-database'
@@ -19,6 +20,16 @@ export type SaveFailure = 'storage_full'
 
 export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors; failure?: SaveFailure }
 
+/** The home lists this many of the author's entries (the query's default). */
+const RECENT_SHOWN = 20
+
+/** `entries` (newest first) with a just-saved entry in its place, before the query can say so. */
+function withSaved(entries: Entry[], saved: Entry): Entry[] {
+  const at = entries.findIndex((e) => e.occurredAt.localeCompare(saved.occurredAt) <= 0)
+  const merged = at === -1 ? [...entries, saved] : [...entries.slice(0, at), saved, ...entries.slice(at)]
+  return merged.slice(0, RECENT_SHOWN)
+}
+
 /** A full device keeps the form on screen with a clear message; any other failure is a bug and propagates. */
 async function keepingFormWhenFull(save: () => Promise<SaveResult>): Promise<SaveResult> {
   try {
@@ -35,6 +46,7 @@ export const useFieldLogStore = defineStore('field-log', () => {
   const recent = ref<Entry[]>([])
   const pending = ref<Set<string>>(new Set())
   const openReports = ref<Entry[]>([])
+  let followed: { authorId: string; subscriptions: Subscription[] } | undefined
 
   function author(): string {
     const userId = useProfileStore().userId
@@ -53,6 +65,28 @@ export const useFieldLogStore = defineStore('field-log', () => {
     openReports.value = reports
   }
 
+  /**
+   * Keeps the home's lists live for the signed-in author: what the store holds shows at once on
+   * every visit, and a sync that sends a change or brings new rows updates lists and badges in
+   * place. Idempotent; the subscriptions outlive the view so a return to the home queries nothing.
+   */
+  function follow(): void {
+    const authorId = author()
+    if (followed?.authorId === authorId) return
+    if (followed) {
+      followed.subscriptions.forEach((s) => s.unsubscribe())
+      recent.value = [] // another user signed in on this device: never show the previous one's entries
+    }
+    followed = {
+      authorId,
+      subscriptions: [
+        liveQuery(() => myRecentEntries(db(), authorId, RECENT_SHOWN)).subscribe((rows) => (recent.value = rows)),
+        liveQuery(() => pendingEntityIds(db())).subscribe((ids) => (pending.value = ids)),
+        liveQuery(() => openReportsOldestFirst(db())).subscribe((rows) => (openReports.value = rows)),
+      ],
+    }
+  }
+
   /** Validates, then saves the entry and its outbox mutation (and photos) in one transaction. */
   function create(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
     return keepingFormWhenFull(() => createChecked(kind, objectiveId, input, photos))
@@ -65,6 +99,9 @@ export const useFieldLogStore = defineStore('field-log', () => {
     const payload = checked.value as unknown as Record<string, unknown>
     const entry = newEntry({ kind, objectiveId, payload: checked.value, authorId: author(), occurredAt: occurredAtOf(payload, now), now })
     await writeEntryWithPhotos(db(), { entity: 'entry', op: 'insert', row: entry, data: { ...entry }, authorId: entry.authorId }, photos)
+    // Shown before the live queries catch up: the home renders it on its first frame.
+    recent.value = withSaved(recent.value, entry)
+    pending.value = new Set(pending.value).add(entry.id)
     afterLocalWrite()
     return { ok: true, entry }
   }
@@ -112,7 +149,7 @@ export const useFieldLogStore = defineStore('field-log', () => {
     return entryById(db(), id)
   }
 
-  return { recent, pending, openReports, refresh, create, edit, setReportStatus, load }
+  return { recent, pending, openReports, refresh, follow, create, edit, setReportStatus, load }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFieldLogStore, import.meta.hot))

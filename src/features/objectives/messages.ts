@@ -37,6 +37,7 @@ export default defineMessages(
       },
       indicator: {
         countRelative: 'Target: +{pct}% rispetto al {year}',
+        countRelativeKnown: 'Target: +{pct}% rispetto al {year} ({baseline} → obiettivo {target})',
         countAbsolute: 'Target: ≥ {target} {unit} {period}',
         countByManager: 'Target in {unit}: lo fissa il responsabile',
         baselineMissing: '(valore di partenza da inserire)',
@@ -86,6 +87,7 @@ export default defineMessages(
       },
       indicator: {
         countRelative: 'Target: +{pct}% compared with {year}',
+        countRelativeKnown: 'Target: +{pct}% compared with {year} ({baseline} → target {target})',
         countAbsolute: 'Target: ≥ {target} {unit} {period}',
         countByManager: 'Target in {unit}: set by the manager',
         baselineMissing: '(baseline still to be entered)',

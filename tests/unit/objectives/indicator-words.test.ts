@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ObjectiveSetting } from '~/domain/plan-data'
 import { createAppI18n, type Locale } from '~/i18n'
 import { describeTarget, formatLongDate } from '~/features/objectives/indicator-words'
 import { anIndicator } from './objective-factory'
@@ -21,9 +22,22 @@ describe('indicator in words', () => {
     expect(describeTarget(patrols, translate('it'))).toBe('Target: +10% rispetto al 2022 (valore di partenza da inserire)')
   })
 
-  it('shows the baseline once a manager entered it', () => {
+  it('shows the baseline and the target it gives once known', () => {
     const entered = { ...patrols, baseline: { value: 120, year: 2022, source: 'manager' as const } }
-    expect(describeTarget(entered, translate('en'))).toBe('Target: +10% compared with 2022 (baseline: 120)')
+    expect(describeTarget(entered, translate('en'))).toBe('Target: +10% compared with 2022 (120 → target 132)')
+  })
+
+  it("uses the baseline a manager set in the objective's settings instead of asking for it", () => {
+    const setting: ObjectiveSetting = { id: 'pl-pattugliamento', baselineValue: 400, target: null, note: '', version: 1, updatedAt: '2026-11-20T08:00:00.000Z', deleted: false }
+    expect(describeTarget(patrols, translate('it'), setting)).toBe('Target: +10% rispetto al 2022 (400 → obiettivo 440)')
+    expect(describeTarget(patrols, translate('it'), { ...setting, baselineValue: null })).toBe('Target: +10% rispetto al 2022 (valore di partenza da inserire)')
+  })
+
+  it("states the manager's target where the PIAO leaves it to them", () => {
+    const open = anIndicator({ target: null, unit: 'controlli', period: 'year' })
+    const setting: ObjectiveSetting = { id: 'x', baselineValue: null, target: 12, note: '', version: 1, updatedAt: '2026-11-20T08:00:00.000Z', deleted: false }
+    expect(describeTarget(open, translate('it'))).toBe('Target in controlli: lo fissa il responsabile')
+    expect(describeTarget(open, translate('it'), setting)).toBe('Target: ≥ 12 controlli all’anno')
   })
 
   it('says a share within days and an absolute count in both languages', () => {

@@ -36,4 +36,14 @@ describe('objectives store', () => {
     const found = store.visibleGroups(null).flatMap((g) => g.objectives.map((o) => o.id))
     expect(found).toContain('pl-pattugliamento')
   })
+
+  it('picks up the baseline a manager set, also when it arrives after the list was first read', async () => {
+    const store = useObjectivesStore()
+    await store.load()
+    expect(store.settingOf('pl-pattugliamento')).toBeNull()
+    const setting = { id: 'pl-pattugliamento', baselineValue: 400, target: null, note: '', version: 1, updatedAt: '2026-11-20T08:00:00.000Z', deleted: false }
+    await appDatabase().objectiveSettings.put(setting)
+    await store.load()
+    expect(store.settingOf('pl-pattugliamento')).toEqual(setting)
+  })
 })

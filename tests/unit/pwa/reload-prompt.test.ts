@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '~/i18n'
 import { registerUnsavedCheck } from '~/pwa/unsaved-guard'
 import ReloadPrompt from '~/pwa/ReloadPrompt.vue'
+import { useServiceWorkerStore } from '~/pwa/service-worker-store'
 
 const sw = vi.hoisted(() => ({ updateServiceWorker: vi.fn(async () => undefined) }))
 vi.mock('virtual:pwa-register/vue', () => ({
@@ -43,5 +44,17 @@ describe('update prompt', () => {
     const wrapper = mountPrompt()
     await wrapper.findAll('button').find((b) => b.text() === 'Più tardi')!.trigger('click')
     expect(wrapper.text()).not.toContain('Nuova versione disponibile')
+  })
+
+  it('announces "ready for offline" politely and lets the user close it', async () => {
+    const wrapper = mountPrompt()
+    useServiceWorkerStore().postpone()
+    useServiceWorkerStore().offlineNotice = true
+    await wrapper.vm.$nextTick()
+    const notice = wrapper.get('[data-test="offline-ready"]')
+    expect(notice.attributes('role')).toBe('status')
+    expect(notice.text()).toContain('Pronto per lavorare offline')
+    await notice.findAll('button').find((b) => b.text() === 'Chiudi')!.trigger('click')
+    expect(wrapper.find('.pwa-prompts').exists()).toBe(false)
   })
 })

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:aggregate`: the server-side aggregate (public.objective_progress) over 1,000,000
  * entries, called as a Polizia Locale manager with row-level security on, median of 5 calls.
- * Target ≤ 200 ms (issue 6). Runs on a throwaway PostgreSQL cluster with the real migrations.
+ * Target ≤ 200 ms (issue 6). The bulk load skips triggers, so the per-month figures are rebuilt
+ * after it, as after a real import. Runs on a throwaway PostgreSQL cluster with the real migrations.
  */
 import pg from 'pg'
 import { startCluster } from '../../supabase/local/cluster'
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
       const loadStart = performance.now()
       await client.query(LOAD)
       const loadMs = performance.now() - loadStart
+      // The load skipped the trigger that keeps the per-month figures: rebuild them, as an import does.
+      const rebuildStart = performance.now()
+      await client.query('select private.rebuild_objective_month_stats()')
+      const rebuildMs = performance.now() - rebuildStart
       const { rows } = await client.query<{ n: string; mine: string }>("select count(*) as n, count(*) filter (where objective_id like 'pl-%') as mine from public.entries")
       const sql = 'select public.objective_progress() as progress'
       await timeCall(client, sql) // warm-up: plans and buffers, as on a server that has been up
@@ -93,8 +98,13 @@ async function main(): Promise<void> {
       const unfiltered: number[] = []
       for (let run = 0; run < RUNS; run++) unfiltered.push((await timeCall(client, sql, false)).ms)
       const withoutRls = round1(median(unfiltered))
-      console.log(`server aggregate over ${rows[0]!.n} entries (${rows[0]!.mine} of Polizia Locale objectives, ${objectives} objectives visible): ${figure} ms median of ${RUNS} (target ≤ ${TARGET_MS} ms); same objectives without RLS ${withoutRls} ms; load took ${Math.round(loadMs / 1000)} s`)
-      recordBenchmark('server aggregate 1M entries', { figure, unit: 'ms', target: TARGET_MS, comparator: '<=', details: { runs: runs.map(round1), withoutRlsMs: withoutRls, entries: Number(rows[0]!.n), visibleEntries: Number(rows[0]!.mine), objectives } })
+      // A year that starts and ends mid-month: whole months from the summary, the two edges scanned.
+      const edgeSql = "select public.objective_progress(null, '2024-03-15T10:00:00Z', '2025-03-10T00:00:00Z') as progress"
+      const edges: number[] = []
+      for (let run = 0; run < RUNS; run++) edges.push((await timeCall(client, edgeSql)).ms)
+      const partialMonths = round1(median(edges))
+      console.log(`server aggregate over ${rows[0]!.n} entries (${rows[0]!.mine} of Polizia Locale objectives, ${objectives} objectives visible): ${figure} ms median of ${RUNS} (target ≤ ${TARGET_MS} ms); same objectives without RLS ${withoutRls} ms; 15 Mar 2024 – 10 Mar 2025 ${partialMonths} ms; load took ${Math.round(loadMs / 1000)} s, month figures rebuilt in ${Math.round(rebuildMs / 1000)} s`)
+      recordBenchmark('server aggregate 1M entries', { figure, unit: 'ms', target: TARGET_MS, comparator: '<=', details: { runs: runs.map(round1), withoutRlsMs: withoutRls, partialMonthsMs: partialMonths, entries: Number(rows[0]!.n), rebuildMs: Math.round(rebuildMs), visibleEntries: Number(rows[0]!.mine), objectives } })
     } finally {
       await client.end()
     }

@@ -12,52 +12,87 @@ export interface PushOutcome {
 
 type Row = Record<string, unknown> & { id: string }
 
+/** What one batch's answers do to a synced table, gathered so each kind of write is one bulk call. */
+interface TableWrites {
+  versions: { key: string; changes: { version: number } }[]
+  deletes: string[]
+  puts: Row[]
+}
+
 /**
  * Applies the server's answers for one batch in ONE transaction: either every
  * answer is recorded or none is (a crash in between leaves the batch queued, and
  * the server recognises the same mutation ids when they are sent again).
+ * The outbox is read twice for the whole batch and written with bulk calls: per-answer
+ * reads and writes (and the entry stats middleware on each) were most of a push's device time.
  */
 export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], results: MutationResult[], now: string): Promise<PushOutcome> {
   const outcome: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 }
   const byId = new Map(batch.map((row) => [row.id, row]))
   await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
+    const answered = results.filter((result) => byId.has(result.id))
+    // Discarded by the user while the batch was in flight: no longer queued, nothing left to update.
+    const queued = new Map((await db.outbox.where('id').anyOf(answered.map((r) => r.id)).toArray()).map((row) => [row.id, row]))
+    const queuedPerEntity = new Map<string, number>()
+    const entityIds = [...new Set(batch.map((row) => row.entityId))]
+    for (const row of await db.outbox.where('entityId').anyOf(entityIds).toArray()) queuedPerEntity.set(row.entityId, (queuedPerEntity.get(row.entityId) ?? 0) + 1)
     const conflicts: ConflictRecord[] = []
-    for (const result of results) {
-      const sent = byId.get(result.id)
-      // Discarded by the user while the batch was in flight: nothing left to update.
-      const queued = sent && (await db.outbox.where('id').equals(result.id).first())
-      if (!sent || !queued?.seq) continue
+    const done: number[] = []
+    const rejected: { key: number; changes: Partial<OutboxRow> }[] = []
+    const writes = new Map<string, TableWrites>()
+    for (const result of answered) {
+      const sent = byId.get(result.id) as OutboxRow
+      const seq = queued.get(result.id)?.seq
+      if (!seq) continue
+      queued.delete(result.id)
       if (result.status === 'rejected') {
-        await db.outbox.update(queued.seq, { state: 'rejected', rejectCode: result.code, lastError: result.message, lastAttemptAt: now })
+        rejected.push({ key: seq, changes: { state: 'rejected', rejectCode: result.code, lastError: result.message, lastAttemptAt: now } })
         outcome.rejected++
         continue
       }
-      await db.outbox.delete(queued.seq)
-      await storeServerRow(db, sent, result.row, result.version)
+      done.push(seq)
+      const stillQueued = (queuedPerEntity.get(sent.entityId) ?? 1) - 1
+      queuedPerEntity.set(sent.entityId, stillQueued)
+      planServerRow(writesOf(writes, TABLE_OF[sent.entity]), sent, result.row, result.version, stillQueued > 0)
       if (result.status === 'applied') outcome.applied++
       else {
         conflicts.push(conflictRecord(sent, result.row, now))
         outcome.conflicts++
       }
     }
+    if (rejected.length > 0) await db.outbox.bulkUpdate(rejected)
+    await db.outbox.bulkDelete(done)
+    for (const [name, planned] of writes) await storeServerRows(db.table(name) as Table<Row, string>, planned)
     if (conflicts.length > 0) await appendConflicts(db, conflicts)
   })
   return outcome
+}
+
+function writesOf(writes: Map<string, TableWrites>, table: string): TableWrites {
+  const planned = writes.get(table) ?? { versions: [], deletes: [], puts: [] }
+  writes.set(table, planned)
+  return planned
 }
 
 /**
  * The server's copy replaces the local one, unless a later local change to the same
  * entity is still queued: then only the version moves on, so that change is not lost.
  */
-async function storeServerRow(db: SulCampoDb, sent: OutboxRow, row: Record<string, unknown>, version: number): Promise<void> {
-  const table = db.table(TABLE_OF[sent.entity]) as Table<Row, string>
-  const stillQueued = await db.outbox.where('entityId').equals(sent.entityId).count()
-  if (stillQueued > 0) {
-    if (await table.get(sent.entityId)) await table.update(sent.entityId, { version })
-    return
-  }
-  if (sent.op === 'delete' || row.deleted === true) await table.delete(sent.entityId)
-  else await table.put({ ...row, id: sent.entityId, version })
+function planServerRow(planned: TableWrites, sent: OutboxRow, row: Record<string, unknown>, version: number, stillQueued: boolean): void {
+  if (stillQueued) planned.versions.push({ key: sent.entityId, changes: { version } })
+  else if (sent.op === 'delete' || row.deleted === true) planned.deletes.push(sent.entityId)
+  else planned.puts.push({ ...row, id: sent.entityId, version })
+}
+
+/**
+ * In the order the answers came: an entity's version-only updates all precede its final put or
+ * delete (once nothing of it is queued, no later answer of the batch is about it).
+ */
+async function storeServerRows(table: Table<Row, string>, planned: TableWrites): Promise<void> {
+  // bulkUpdate skips keys that are not stored, as the one-by-one update did.
+  if (planned.versions.length > 0) await table.bulkUpdate(planned.versions)
+  if (planned.deletes.length > 0) await table.bulkDelete(planned.deletes)
+  if (planned.puts.length > 0) await table.bulkPut(planned.puts)
 }
 
 function conflictRecord(sent: OutboxRow, serverRow: Record<string, unknown>, at: string): ConflictRecord {

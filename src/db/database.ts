@@ -90,6 +90,9 @@ export function declareSchema(db: Dexie): void {
   db.version(3)
     .stores({ objectiveStats: '[objectiveId+month+kind], objectiveId' })
     .upgrade((tx) => rebuildObjectiveStats(tx.table('entries'), tx.table('objectiveStats'), tx.table('meta')))
+  // One author's pending mutations in push order, read with a single getAll (a filtered cursor
+  // over `authorId` cost a round trip per row); the key path ends in the primary key on purpose.
+  db.version(4).stores({ outbox: '++seq, &id, entityId, authorId, state, [authorId+state+seq]' })
   db.use(objectiveStatsMiddleware)
 }
 

@@ -11,17 +11,26 @@ export function toWireMutation(row: OutboxRow): Mutation {
 }
 
 /**
- * The next pending mutations of one author, oldest first. On a shared tablet the
- * other users' rows stay queued for when they sign in again.
+ * The next pending mutations of one author, oldest first, after `afterSeq` (the last one already
+ * sent in this round). On a shared tablet the other users' rows stay queued for when they sign in again.
  */
-export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: number): Promise<OutboxRow[]> {
-  // Rows with equal index keys come back in primary-key (seq) order.
+export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: number, afterSeq = 0): Promise<OutboxRow[]> {
   return db.outbox
-    .where('authorId')
-    .equals(authorId)
-    .filter((row) => row.state === 'pending')
+    .where('[authorId+state+seq]')
+    .between([authorId, 'pending', afterSeq], [authorId, 'pending', Infinity], false, true)
     .limit(limit)
     .toArray()
+}
+
+/**
+ * How many queued mutations (any state, any author) each entity has, for the sync's own
+ * transactions. One count request per entity, issued together: `anyOf` over the index walks a
+ * cursor with a round trip per key, which was most of a push's device time.
+ */
+export async function countQueuedPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number>> {
+  const distinct = [...new Set(entityIds)]
+  const counts = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).count()))
+  return new Map(distinct.map((id, i) => [id, counts[i]!]))
 }
 
 /** Everything of one author not yet on the server (pending and rejected): what signing out leaves behind. */

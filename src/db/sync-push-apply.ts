@@ -2,6 +2,7 @@ import type { Table } from 'dexie'
 import type { MutationResult } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
+import { countQueuedPerEntity } from './outbox-repo'
 import { MAX_CONFLICTS_KEPT, SYNC_META, type ConflictRecord } from './sync-meta'
 
 export interface PushOutcome {
@@ -23,7 +24,7 @@ interface TableWrites {
  * Applies the server's answers for one batch in ONE transaction: either every
  * answer is recorded or none is (a crash in between leaves the batch queued, and
  * the server recognises the same mutation ids when they are sent again).
- * The outbox is read twice for the whole batch and written with bulk calls: per-answer
+ * The outbox is read for the whole batch at once and written with bulk calls: per-answer
  * reads and writes (and the entry stats middleware on each) were most of a push's device time.
  */
 export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], results: MutationResult[], now: string): Promise<PushOutcome> {
@@ -32,10 +33,9 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
   await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
     const answered = results.filter((result) => byId.has(result.id))
     // Discarded by the user while the batch was in flight: no longer queued, nothing left to update.
-    const queued = new Map((await db.outbox.where('id').anyOf(answered.map((r) => r.id)).toArray()).map((row) => [row.id, row]))
-    const queuedPerEntity = new Map<string, number>()
-    const entityIds = [...new Set(batch.map((row) => row.entityId))]
-    for (const row of await db.outbox.where('entityId').anyOf(entityIds).toArray()) queuedPerEntity.set(row.entityId, (queuedPerEntity.get(row.entityId) ?? 0) + 1)
+    const stored = await db.outbox.bulkGet(batch.map((row) => row.seq as number))
+    const queued = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])))
+    const queuedPerEntity = await countQueuedPerEntity(db, batch.map((row) => row.entityId))
     const conflicts: ConflictRecord[] = []
     const done: number[] = []
     const rejected: { key: number; changes: Partial<OutboxRow> }[] = []

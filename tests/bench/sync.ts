@@ -21,9 +21,9 @@ const PUSHED = 10_000
 const SINGLE_SAMPLE = Number(process.env.BENCH_SYNC_SINGLES ?? 1_000)
 const PULLED = 50_000
 const SEED_CHUNK = Number(process.env.BENCH_SYNC_SEED_CHUNK ?? 200)
-/** A smaller outbox per candidate size, to see whether PUSH_BATCH_SIZE is the right one. */
+/** A smaller outbox per candidate size, to see whether PUSH_BATCH_SIZE is the right one (BENCH_SYNC_SWEEP="" skips it). */
 const SWEEP_ENTRIES = 2_000
-const SWEEP_SIZES = [100, 200, 500, 1000]
+const SWEEP_SIZES = (process.env.BENCH_SYNC_SWEEP ?? '100,200,500,1000').split(',').filter(Boolean).map(Number)
 const TARGETS = { pushPerSecond: 1_000, ratio: 20, pullPerSecond: 5_000 }
 
 const WORKER_ID = '5c000000-0000-4000-8000-000000000004'

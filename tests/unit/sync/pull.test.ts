@@ -45,6 +45,25 @@ describe('pullChanges', () => {
     expect(await f.db.entries.count()).toBe(10)
   })
 
+  it('stops at the last page it could store when a page cannot be written, and resumes from there', async () => {
+    const seeded = seedServer(12)
+    const unstorable: SyncTransport = {
+      push: (m) => f.server.push(m),
+      async pull(cursor, limit) {
+        const page = await f.server.pull(cursor, limit)
+        // A value IndexedDB cannot clone fails the second page's transaction as a whole.
+        if (cursor === '5') page.changes[1] = { ...page.changes[1]!, row: { ...page.changes[1]!.row, broken: () => 0 } }
+        return page
+      },
+    }
+    await expect(pullChanges(f.db, unstorable, 5)).rejects.toThrow()
+    expect(await readCursor(f.db)).toBe('5')
+    expect(await f.db.entries.count()).toBe(5)
+
+    await pullChanges(f.db, f.server, 5)
+    expect((await f.db.entries.toArray()).map((e) => e.id).sort()).toEqual(seeded.map((e) => e.id).sort())
+  })
+
   it('deletes rows the f.server reports as deleted', async () => {
     const [gone, kept] = seedServer(2)
     await pullChanges(f.db, f.server)

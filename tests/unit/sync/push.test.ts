@@ -3,6 +3,7 @@ import { readConflicts } from '~/db/sync-meta'
 import { applyPushResults } from '~/db/sync-push-apply'
 import { pushOutbox } from '~/sync/push'
 import { SyncError } from '~/sync/sync-error'
+import type { SyncTransport } from '~/sync/transport'
 import { anEntry, logEntriesOffline, updateStatus, useDeviceAndServer } from './factories'
 
 describe('pushOutbox', () => {
@@ -17,6 +18,68 @@ describe('pushOutbox', () => {
     expect(await f.db.outbox.count()).toBe(0)
     expect(f.server.countRows('entry')).toBe(450)
     expect((await f.db.entries.get(entries[0].id))?.version).toBe(1)
+  })
+
+  it('sends a batch only once the previous one was answered, while the device stores answers alongside', async () => {
+    await logEntriesOffline(f.db, 450)
+    let inFlight = 0
+    let mostInFlight = 0
+    const outboxWhenSent: number[] = []
+    const watched: SyncTransport = {
+      pull: (cursor, limit) => f.server.pull(cursor, limit),
+      async push(mutations) {
+        mostInFlight = Math.max(mostInFlight, ++inFlight)
+        outboxWhenSent.push(await f.db.outbox.count())
+        try {
+          return await f.server.push(mutations)
+        } finally {
+          inFlight--
+        }
+      },
+    }
+    await pushOutbox(f.db, watched, 'officer-1')
+    expect(mostInFlight).toBe(1)
+    // The server never sees a batch twice, and an answered batch leaves the outbox at most one batch later.
+    expect(new Set(f.server.pushCalls.flat().map((m) => m.id)).size).toBe(450)
+    expect(outboxWhenSent[2]).toBeLessThanOrEqual(450 - 200)
+    expect(await f.db.outbox.count()).toBe(0)
+  })
+
+  it('never loses or repeats an entry saved while a round is running (the scheduler runs one more round)', async () => {
+    await logEntriesOffline(f.db, 250)
+    let savedDuringRound = false
+    const busy: SyncTransport = {
+      pull: (cursor, limit) => f.server.pull(cursor, limit),
+      async push(mutations) {
+        if (!savedDuringRound) {
+          savedDuringRound = true
+          await logEntriesOffline(f.db, 1)
+        }
+        return f.server.push(mutations)
+      },
+    }
+    const first = await pushOutbox(f.db, busy, 'officer-1')
+    const second = await pushOutbox(f.db, busy, 'officer-1')
+    expect(first.applied + second.applied).toBe(251)
+    expect(f.server.countRows('entry')).toBe(251)
+    expect(new Set(f.server.pushCalls.flat().map((m) => m.id)).size).toBe(f.server.pushCalls.flat().length)
+    expect(await f.db.outbox.count()).toBe(0)
+  })
+
+  it('keeps the answers of the batches before a failed call and leaves the rest queued', async () => {
+    await logEntriesOffline(f.db, 450)
+    const failing: SyncTransport = {
+      pull: (cursor, limit) => f.server.pull(cursor, limit),
+      push: (mutations) => (f.server.pushCalls.length === 1 ? Promise.reject(new SyncError('offline')) : f.server.push(mutations)),
+    }
+    await expect(pushOutbox(f.db, failing, 'officer-1')).rejects.toMatchObject({ code: 'offline' })
+    const left = await f.db.outbox.toArray()
+    expect(left).toHaveLength(250)
+    expect(left.filter((row) => row.attempts === 1)).toHaveLength(200)
+    expect((await f.db.entries.toArray()).filter((e) => e.version === 1)).toHaveLength(200)
+    await pushOutbox(f.db, f.server, 'officer-1')
+    expect(f.server.countRows('entry')).toBe(450)
+    expect(await f.db.outbox.count()).toBe(0)
   })
 
   it('pushes only the signed-in user’s entries on a shared tablet and keeps the others queued', async () => {

@@ -92,7 +92,12 @@ export function declareSchema(db: Dexie): void {
     .upgrade((tx) => rebuildObjectiveStats(tx.table('entries'), tx.table('objectiveStats'), tx.table('meta')))
   // One author's pending mutations in push order, read with a single getAll (a filtered cursor
   // over `authorId` cost a round trip per row); the key path ends in the primary key on purpose.
-  db.version(4).stores({ outbox: '++seq, &id, entityId, authorId, state, [authorId+state+seq]' })
+  // Entries lose two indexes every write paid for: nothing queries `occurredAt` alone, and
+  // `objectiveId` queries run on the first part of [objectiveId+occurredAt] (a Dexie virtual index).
+  db.version(4).stores({
+    outbox: '++seq, &id, entityId, authorId, state, [authorId+state+seq]',
+    entries: 'id, kind, authorId, status, [objectiveId+occurredAt]',
+  })
   db.use(objectiveStatsMiddleware)
 }
 

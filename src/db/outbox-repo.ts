@@ -29,6 +29,8 @@ export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: 
  */
 export async function countQueuedPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number>> {
   const distinct = [...new Set(entityIds)]
+  // The usual case for a pull (a sync round pushes first): nothing queued, nothing to look up.
+  if ((await db.outbox.count()) === 0) return new Map(distinct.map((id) => [id, 0]))
   const counts = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).count()))
   return new Map(distinct.map((id, i) => [id, counts[i]!]))
 }

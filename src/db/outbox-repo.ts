@@ -23,16 +23,16 @@ export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: 
 }
 
 /**
- * How many queued mutations (any state, any author) each entity has, for the sync's own
- * transactions. One count request per entity, issued together: `anyOf` over the index walks a
- * cursor with a round trip per key, which was most of a push's device time.
+ * The outbox keys (seq) of every queued mutation (any state, any author) of each entity, for the
+ * sync's own transactions. One key request per entity, issued together: `anyOf` over the index
+ * walks a cursor with a round trip per key, which was most of a push's device time.
  */
-export async function countQueuedPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number>> {
+export async function queuedSeqsPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number[]>> {
   const distinct = [...new Set(entityIds)]
   // The usual case for a pull (a sync round pushes first): nothing queued, nothing to look up.
-  if ((await db.outbox.count()) === 0) return new Map(distinct.map((id) => [id, 0]))
-  const counts = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).count()))
-  return new Map(distinct.map((id, i) => [id, counts[i]!]))
+  if ((await db.outbox.count()) === 0) return new Map(distinct.map((id) => [id, []]))
+  const seqs = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).primaryKeys()))
+  return new Map(distinct.map((id, i) => [id, seqs[i] as number[]]))
 }
 
 /** Everything of one author not yet on the server (pending and rejected): what signing out leaves behind. */

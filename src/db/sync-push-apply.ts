@@ -2,7 +2,7 @@ import type { Table } from 'dexie'
 import type { MutationResult } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
-import { countQueuedPerEntity } from './outbox-repo'
+import { queuedSeqsPerEntity } from './outbox-repo'
 import { MAX_CONFLICTS_KEPT, SYNC_META, type ConflictRecord } from './sync-meta'
 
 export interface PushOutcome {
@@ -32,10 +32,11 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
   const byId = new Map(batch.map((row) => [row.id, row]))
   await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
     const answered = results.filter((result) => byId.has(result.id))
-    // Discarded by the user while the batch was in flight: no longer queued, nothing left to update.
-    const stored = await db.outbox.bulkGet(batch.map((row) => row.seq as number))
-    const queued = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])))
-    const queuedPerEntity = await countQueuedPerEntity(db, batch.map((row) => row.entityId))
+    const queuedSeqs = await queuedSeqsPerEntity(db, batch.map((row) => row.entityId))
+    // A mutation discarded by the user while the batch was in flight is no longer queued: nothing left to update.
+    // (Sent rows were pending, so none can have been requeued under a new id meanwhile: the seq tells.)
+    const queued = new Map(batch.filter((row) => queuedSeqs.get(row.entityId)!.includes(row.seq as number)).map((row) => [row.id, row]))
+    const queuedPerEntity = new Map([...queuedSeqs].map(([entityId, seqs]) => [entityId, seqs.length]))
     const conflicts: ConflictRecord[] = []
     const done: number[] = []
     const rejected: { key: number; changes: Partial<OutboxRow> }[] = []

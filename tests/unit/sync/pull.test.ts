@@ -64,6 +64,18 @@ describe('pullChanges', () => {
     expect((await f.db.entries.toArray()).map((e) => e.id).sort()).toEqual(seeded.map((e) => e.id).sort())
   })
 
+  it('stores the server’s copy whether the device already holds the row or not', async () => {
+    const [changed, unchanged] = seedServer(2)
+    await pullChanges(f.db, f.server)
+    f.server.serverWrite('entry', { ...changed, payload: { zone: 'Lago' } })
+    const [fresh] = seedServer(1)
+    const summary = await pullChanges(f.db, f.server)
+    expect(summary.stored).toBe(2)
+    expect(await f.db.entries.get(changed.id)).toMatchObject({ payload: { zone: 'Lago' }, version: 2 })
+    expect(await f.db.entries.get(unchanged.id)).toMatchObject({ version: 1 })
+    expect(await f.db.entries.get(fresh.id)).toMatchObject({ version: 1 })
+  })
+
   it('deletes rows the f.server reports as deleted', async () => {
     const [gone, kept] = seedServer(2)
     await pullChanges(f.db, f.server)

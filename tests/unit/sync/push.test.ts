@@ -82,6 +82,24 @@ describe('pushOutbox', () => {
     expect(await f.db.outbox.count()).toBe(0)
   })
 
+  it('does not bring back an entry the user discarded while its batch was on the wire', async () => {
+    const [kept, dropped] = await logEntriesOffline(f.db, 2)
+    const discarding: SyncTransport = {
+      pull: (cursor, limit) => f.server.pull(cursor, limit),
+      async push(mutations) {
+        await f.db.transaction('rw', [f.db.outbox, f.db.entries], async () => {
+          await f.db.outbox.where('entityId').equals(dropped.id).delete()
+          await f.db.entries.delete(dropped.id)
+        })
+        return f.server.push(mutations)
+      },
+    }
+    await pushOutbox(f.db, discarding, 'officer-1')
+    expect(await f.db.entries.get(dropped.id)).toBeUndefined()
+    expect(await f.db.entries.get(kept.id)).toMatchObject({ version: 1 })
+    expect(await f.db.outbox.count()).toBe(0)
+  })
+
   it('pushes only the signed-in user’s entries on a shared tablet and keeps the others queued', async () => {
     await logEntriesOffline(f.db, 3, 'officer-1')
     await logEntriesOffline(f.db, 2, 'officer-2')

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie'
+import type { BulkError, Table } from 'dexie'
 import type { PullPage, SyncEntity } from '~/domain/sync-protocol'
 import type { SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
@@ -53,8 +53,9 @@ async function storePulledRows(table: Table<Record<string, unknown>, string>, ro
   try {
     await table.bulkAdd(rows)
   } catch (error) {
-    if (!(error instanceof Dexie.BulkError)) throw error
-    const failed = Object.entries(error.failuresByPos)
+    // By name, not instanceof: this module must not load Dexie itself (tests install fake-indexeddb before Dexie).
+    if (!(error instanceof Error) || error.name !== 'BulkError') throw error
+    const failed = Object.entries((error as BulkError).failuresByPos)
     if (failed.some(([, cause]) => cause.name !== 'ConstraintError')) throw error
     await table.bulkPut(failed.map(([position]) => rows[Number(position)]!))
   }

@@ -4,8 +4,9 @@ select plan(6);
 \ir support/fixtures.psql
 
 select * from tests.create_cast() \gset
--- objective_progress reads figures kept at commit (20261126000022); this test never commits.
-set constraints entries_40_month_stats immediate;
+-- objective_progress reads figures kept at commit (20261126000022; a pushed batch's through
+-- private.month_stats_pending, 20261126000025); this test never commits.
+set constraints entries_40_month_stats, private.month_stats_pending_apply immediate;
 
 select tests.act_as(:'officer');
 select public.sync_push(jsonb_build_array(

@@ -16,8 +16,13 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendJsonText(res, status, JSON.stringify(body), headers)
+}
+
+/** A body that already is JSON text (as the database wrote it). */
+export function sendJsonText(res: ServerResponse, status: number, json: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
-  res.end(JSON.stringify(body))
+  res.end(json)
 }
 
 export function sendEmpty(res: ServerResponse, status: number): void {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { inTransaction } from './auth-store'
 import type { GatewayContext } from './context'
-import { BodyError, bearerToken, headerValue, readJson, sendEmpty, sendJson } from './http'
+import { BodyError, bearerToken, headerValue, readJson, sendEmpty, sendJsonText } from './http'
 import { verify, type Claims } from './keys'
 import { fromDatabaseError, sendJwtError, sendPostgrestError, statusForSqlState } from './postgrest-errors'
 import { FUNCTION_NAME, buildCall, chooseOverload, functionSignatures } from './rpc-signature'
@@ -38,10 +38,10 @@ export async function handleRest(ctx: GatewayContext, req: IncomingMessage, res:
                 set_config('request.method', 'POST', true), set_config('request.path', $3, true)`,
         [role, JSON.stringify(claims), url.pathname.replace(/^\/rest\/v1/, '')],
       )
-      return (await client.query<{ result: unknown }>(call.sql, call.params)).rows[0]?.result
+      return (await client.query<{ result: string | null }>(call.sql, call.params)).rows[0]?.result
     })
     if (signature.returnsVoid) sendEmpty(res, 204)
-    else sendJson(res, 200, result ?? null)
+    else sendJsonText(res, 200, result ?? 'null')
   } catch (error) {
     const body = fromDatabaseError(error)
     sendPostgrestError(res, statusForSqlState(body.code, anonymous), body)

@@ -47,14 +47,18 @@ export function chooseOverload(signatures: FunctionSignature[], argNames: string
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
 
-/** `select … public.fn(a => $1::type, …)` shaped by what the function returns, plus its parameters. */
+/**
+ * `select … public.fn(a => $1::type, …)` shaped by what the function returns, plus its parameters.
+ * The result comes back as JSON text, sent on as PostgREST does: a big answer (a pull page) is
+ * not parsed into objects and serialised again.
+ */
 export function buildCall(name: string, signature: FunctionSignature, args: Record<string, unknown>): { sql: string; params: unknown[] } {
   const sent = signature.inputs.filter((input) => input.name in args)
   const params = sent.map((input) => toParam(args[input.name], input.type))
   const call = `public.${quoteIdent(name)}(${sent.map((input, i) => `${quoteIdent(input.name)} => $${i + 1}::${input.type}`).join(', ')})`
   if (signature.returnsVoid) return { sql: `select ${call}`, params }
-  if (signature.returnsSet) return { sql: `select coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb) as result from ${call} as r`, params }
-  return { sql: `select to_jsonb(${call}) as result`, params }
+  if (signature.returnsSet) return { sql: `select coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb)::text as result from ${call} as r`, params }
+  return { sql: `select to_jsonb(${call})::text as result`, params }
 }
 
 /** JSON arguments arrive as JSON text for json/jsonb parameters; others use node-pg's own conversion. */

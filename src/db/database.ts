@@ -16,6 +16,14 @@ export interface OutboxRow extends Mutation {
   lastAttemptAt: string | null
   lastError: string | null
   rejectCode: RejectCode | null
+  /**
+   * Whether the entity had other queued mutations when this one was written, and whether a later
+   * one was queued since (set by writeChange, the only writer of the outbox). Both false: the
+   * entity's only queued change, so a push answer needs no lookup. Absent on rows written before
+   * these flags existed; a stale true (the other one was sent or discarded) only costs a lookup.
+   */
+  entityHadQueued?: boolean
+  laterChangeQueued?: boolean
 }
 
 export interface MetaRow {

@@ -56,6 +56,9 @@ export async function writeChange<T extends Versioned>(db: SulCampoDb, change: L
   await db.transaction('rw', table, db.outbox, async () => {
     if (change.op === 'delete') await table.delete(change.row.id)
     else await table.put(change.row)
+    // Earlier queued changes of the entity learn that a later one follows (see OutboxRow).
+    mutation.entityHadQueued = (await db.outbox.where('entityId').equals(change.row.id).modify({ laterChangeQueued: true })) > 0
+    mutation.laterChangeQueued = false
     await db.outbox.add(mutation)
   })
   return mutation

@@ -23,16 +23,36 @@ export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: 
 }
 
 /**
- * The outbox keys (seq) of every queued mutation (any state, any author) of each entity, for the
- * sync's own transactions. One key request per entity, issued together: `anyOf` over the index
- * walks a cursor with a round trip per key, which was most of a push's device time.
+ * How many queued mutations (any state, any author) each entity has, for the sync's own
+ * transactions. One count request per entity, issued together: `anyOf` over the index walks a
+ * cursor with a round trip per key, which was most of a push's device time.
  */
-export async function queuedSeqsPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number[]>> {
+export async function countQueuedPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number>> {
   const distinct = [...new Set(entityIds)]
+  if (distinct.length === 0) return new Map()
   // The usual case for a pull (a sync round pushes first): nothing queued, nothing to look up.
-  if ((await db.outbox.count()) === 0) return new Map(distinct.map((id) => [id, []]))
-  const seqs = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).primaryKeys()))
-  return new Map(distinct.map((id, i) => [id, seqs[i] as number[]]))
+  if ((await db.outbox.count()) === 0) return new Map(distinct.map((id) => [id, 0]))
+  const counts = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).count()))
+  return new Map(distinct.map((id, i) => [id, counts[i]!]))
+}
+
+/** The outbox rows still there with seq from `first` to `last`: one range read, the span of a sent batch. */
+export async function queuedBetween(db: SulCampoDb, first: number, last: number): Promise<OutboxRow[]> {
+  return db.outbox.where(':id').between(first, last, true, true).toArray()
+}
+
+/**
+ * Removes outbox rows by seq with one range delete per run of consecutive seqs (no other row can
+ * sit inside such a run); a batch is usually a single run, so this is one request, not one per row.
+ */
+export async function deleteQueued(db: SulCampoDb, seqs: number[]): Promise<void> {
+  const sorted = [...seqs].sort((a, b) => a - b)
+  let from = 0
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue
+    await db.outbox.where(':id').between(sorted[from]!, sorted[i - 1]!, true, true).delete()
+    from = i
+  }
 }
 
 /** Everything of one author not yet on the server (pending and rejected): what signing out leaves behind. */

@@ -2,7 +2,7 @@ import type { BulkError, Table } from 'dexie'
 import type { PullPage, SyncEntity } from '~/domain/sync-protocol'
 import type { SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
-import { queuedSeqsPerEntity } from './outbox-repo'
+import { countQueuedPerEntity } from './outbox-repo'
 import { SYNC_META } from './sync-meta'
 
 export interface PullPageOutcome {
@@ -21,12 +21,12 @@ export interface PullPageOutcome {
 export async function applyPullPage(db: SulCampoDb, page: PullPage): Promise<PullPageOutcome> {
   const outcome: PullPageOutcome = { stored: 0, deleted: 0, skipped: 0 }
   await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
-    const queued = await queuedSeqsPerEntity(db, page.changes.map((change) => change.id))
+    const queued = await countQueuedPerEntity(db, page.changes.map((change) => change.id))
     const puts = new Map<SyncEntity, Record<string, unknown>[]>()
     const deletes = new Map<SyncEntity, string[]>()
     for (const change of page.changes) {
       // An entity this app version does not know yet (a newer server) is skipped, not fatal.
-      if (queued.get(change.id)!.length > 0 || !Object.hasOwn(TABLE_OF, change.entity)) {
+      if (queued.get(change.id)! > 0 || !Object.hasOwn(TABLE_OF, change.entity)) {
         outcome.skipped++
       } else if (change.deleted || !change.row) {
         pushTo(deletes, change.entity, change.id)

@@ -2,7 +2,7 @@ import type { Table } from 'dexie'
 import type { MutationResult } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
-import { queuedSeqsPerEntity } from './outbox-repo'
+import { countQueuedPerEntity, deleteQueued, queuedBetween } from './outbox-repo'
 import { MAX_CONFLICTS_KEPT, SYNC_META, type ConflictRecord } from './sync-meta'
 
 export interface PushOutcome {
@@ -29,14 +29,15 @@ interface TableWrites {
  */
 export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], results: MutationResult[], now: string): Promise<PushOutcome> {
   const outcome: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 }
+  if (batch.length === 0) return outcome
   const byId = new Map(batch.map((row) => [row.id, row]))
   await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
     const answered = results.filter((result) => byId.has(result.id))
-    const queuedSeqs = await queuedSeqsPerEntity(db, batch.map((row) => row.entityId))
+    const seqs = batch.map((row) => row.seq as number)
     // A mutation discarded by the user while the batch was in flight is no longer queued: nothing left to update.
-    // (Sent rows were pending, so none can have been requeued under a new id meanwhile: the seq tells.)
-    const queued = new Map(batch.filter((row) => queuedSeqs.get(row.entityId)!.includes(row.seq as number)).map((row) => [row.id, row]))
-    const queuedPerEntity = new Map([...queuedSeqs].map(([entityId, seqs]) => [entityId, seqs.length]))
+    const stillThere = await queuedBetween(db, Math.min(...seqs), Math.max(...seqs))
+    const queued = new Map(stillThere.filter((row) => byId.has(row.id)).map((row) => [row.id, row]))
+    const queuedPerEntity = await queuedPerSentEntity(db, [...queued.values()])
     const conflicts: ConflictRecord[] = []
     const done: number[] = []
     const rejected: { key: number; changes: Partial<OutboxRow> }[] = []
@@ -62,11 +63,22 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
       }
     }
     if (rejected.length > 0) await db.outbox.bulkUpdate(rejected)
-    await db.outbox.bulkDelete(done)
+    await deleteQueued(db, done)
     for (const [name, planned] of writes) await storeServerRows(db.table(name) as Table<Row, string>, planned)
     if (conflicts.length > 0) await appendConflicts(db, conflicts)
   })
   return outcome
+}
+
+/**
+ * How many queued mutations each sent entity has. An entity whose sent mutation is its only one
+ * (OutboxRow flags, as they stand now) needs no lookup: the common case of new entries.
+ */
+async function queuedPerSentEntity(db: SulCampoDb, sent: OutboxRow[]): Promise<Map<string, number>> {
+  const alone = (row: OutboxRow) => row.entityHadQueued === false && row.laterChangeQueued === false
+  const counted = await countQueuedPerEntity(db, sent.filter((row) => !alone(row)).map((row) => row.entityId))
+  for (const row of sent) if (!counted.has(row.entityId)) counted.set(row.entityId, 1)
+  return counted
 }
 
 function writesOf(writes: Map<string, TableWrites>, table: string): TableWrites {

@@ -33,6 +33,20 @@ describe('writeChange', () => {
     await Dexie.delete(db.name)
   })
 
+  it('tells each queued change whether other changes of the same entity are queued before or after it', async () => {
+    const report = anEntry()
+    const other = anEntry()
+    await writeChange(db, { entity: 'entry', op: 'insert', row: report, data: { ...report }, authorId: 'u1' })
+    await writeChange(db, { entity: 'entry', op: 'insert', row: other, data: { ...other }, authorId: 'u1' })
+    await writeChange(db, { entity: 'entry', op: 'update', row: { ...report, status: 'resolved' }, data: { status: 'resolved' }, authorId: 'u2' })
+    const flags = (await db.outbox.toArray()).map((row) => [row.entityId, row.entityHadQueued, row.laterChangeQueued])
+    expect(flags).toEqual([
+      [report.id, false, true],
+      [other.id, false, false],
+      [report.id, true, false],
+    ])
+  })
+
   it('saves the entry and queues its mutation together', async () => {
     const entry = anEntry()
     const mutation = await writeChange(db, { entity: 'entry', op: 'insert', row: entry, data: { ...entry }, authorId: 'u1' })

@@ -9,9 +9,9 @@ import { anEntry, logEntriesOffline, updateStatus, useDeviceAndServer } from './
 describe('pushOutbox', () => {
   const f = useDeviceAndServer()
 
-  it('sends 450 queued entries in batches of 200, 200 and 50, oldest first, and empties the outbox', async () => {
+  it('sends 450 queued entries in batches of 200, 200 and 50 (a smaller size than the app’s, to keep the test quick), oldest first, and empties the outbox', async () => {
     const entries = await logEntriesOffline(f.db, 450)
-    const summary = await pushOutbox(f.db, f.server, 'officer-1')
+    const summary = await pushOutbox(f.db, f.server, 'officer-1', { batchSize: 200 })
     expect(f.server.pushCalls.map((batch) => batch.length)).toEqual([200, 200, 50])
     expect(f.server.pushCalls.flat().map((m) => m.entityId)).toEqual(entries.map((e) => e.id))
     expect(summary).toMatchObject({ applied: 450, batches: 3 })
@@ -37,7 +37,7 @@ describe('pushOutbox', () => {
         }
       },
     }
-    await pushOutbox(f.db, watched, 'officer-1')
+    await pushOutbox(f.db, watched, 'officer-1', { batchSize: 200 })
     expect(mostInFlight).toBe(1)
     // The server never sees a batch twice, and an answered batch leaves the outbox at most one batch later.
     expect(new Set(f.server.pushCalls.flat().map((m) => m.id)).size).toBe(450)
@@ -72,7 +72,7 @@ describe('pushOutbox', () => {
       pull: (cursor, limit) => f.server.pull(cursor, limit),
       push: (mutations) => (f.server.pushCalls.length === 1 ? Promise.reject(new SyncError('offline')) : f.server.push(mutations)),
     }
-    await expect(pushOutbox(f.db, failing, 'officer-1')).rejects.toMatchObject({ code: 'offline' })
+    await expect(pushOutbox(f.db, failing, 'officer-1', { batchSize: 200 })).rejects.toMatchObject({ code: 'offline' })
     const left = await f.db.outbox.toArray()
     expect(left).toHaveLength(250)
     expect(left.filter((row) => row.attempts === 1)).toHaveLength(200)
@@ -167,6 +167,19 @@ describe('pushOutbox', () => {
     const results = await f.server.push(batch)
     await updateStatus(f.db, { ...entry, kind: 'maintenance_report' }, 'in_progress')
     await applyPushResults(f.db, batch, results, new Date().toISOString())
+    expect(await f.db.entries.get(entry.id)).toMatchObject({ status: 'in_progress', version: 1 })
+    expect(await f.db.outbox.count()).toBe(1)
+  })
+
+  it('does not overwrite a newer queued change when the queue was written by an app without the outbox flags', async () => {
+    const [entry] = await logEntriesOffline(f.db, 1)
+    await updateStatus(f.db, { ...entry, kind: 'maintenance_report' }, 'in_progress')
+    await f.db.outbox.toCollection().modify((row) => {
+      delete row.entityHadQueued
+      delete row.laterChangeQueued
+    })
+    const [insert] = await f.db.outbox.toArray()
+    await applyPushResults(f.db, [insert!], await f.server.push([insert!]), new Date().toISOString())
     expect(await f.db.entries.get(entry.id)).toMatchObject({ status: 'in_progress', version: 1 })
     expect(await f.db.outbox.count()).toBe(1)
   })

@@ -6,7 +6,7 @@ import { toSyncError, type SyncError } from './sync-error'
 import type { SyncTransport } from './transport'
 
 /** Mutations per `sync_push` call; see the README's sync benchmark for why this size. */
-export const PUSH_BATCH_SIZE = 200
+export const PUSH_BATCH_SIZE = 500
 
 export interface PushOptions {
   batchSize?: number

@@ -16,7 +16,7 @@ export interface SyncTransport {
   uploadPhoto?(photo: PhotoUpload): Promise<PhotoUploadResult>
 }
 
-/** Long enough for a 200-mutation batch on a slow mobile link, short enough not to hang a round. */
+/** Long enough for a 500-mutation batch (≈ 300 KB each way) on a slow mobile link, short enough not to hang a round. */
 export const RPC_TIMEOUT_MS = 30_000
 
 type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo'

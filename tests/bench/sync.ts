@@ -3,7 +3,8 @@
  * + the engine's own push/pull code), times
  *   - the engine pushing 10,000 queued entries in batches, vs one `sync_push` call per entry
  *     (a sample, extrapolated; same data shape, fresh ids),
- *   - a pull of 50,000 rows (made server-side with generate_series) into an empty device database.
+ *   - a pull of 50,000 rows (made server-side with generate_series) into an empty device database,
+ *   - the batched vs one-call-per-entry push again over an emulated 4G-like link (sync-field-link.ts).
  * Targets (issue 4): ≥ 1,000 entries/s pushed, batch/per-entry ≥ 20×, pull ≥ 5,000 rows/s.
  */
 import { cpus, loadavg } from 'node:os'
@@ -15,7 +16,7 @@ import { PUSH_BATCH_SIZE } from '~/sync/push'
 import { launchBrowser } from '../support/browser'
 import { bundlePage, openBundledPage } from './page-bundle'
 import { recordBenchmark } from './results'
-import type { SyncBenchPage } from './sync-page'
+import { pushOverFieldLink, type BenchCall } from './sync-field-link'
 
 const PUSHED = 10_000
 const SINGLE_SAMPLE = Number(process.env.BENCH_SYNC_SINGLES ?? 1_000)
@@ -67,8 +68,8 @@ async function main(): Promise<void> {
     const page = await browser.context.newPage()
     const served = await openBundledPage(page, await bundlePage(new URL('./sync-page.ts', import.meta.url), 'syncBenchPage'))
     stopPage = served.close
-    const bench = <K extends keyof SyncBenchPage>(name: K, ...args: Parameters<SyncBenchPage[K]>) =>
-      page.evaluate(([n, a]) => (window as unknown as { syncBench: Record<string, (...x: unknown[]) => unknown> }).syncBench[n]!(...a), [name, args] as const) as ReturnType<SyncBenchPage[K]>
+    const bench: BenchCall = (name, ...args) =>
+      page.evaluate(([n, a]) => (window as unknown as { syncBench: Record<string, (...x: unknown[]) => unknown> }).syncBench[n]!(...a), [name, args] as const) as never
     const signIn = (email: string) => bench('signIn', stack.supabaseUrl, stack.anonKey, email, DEMO_PASSWORD)
 
     await signIn('agente2@sulcampo.test')
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
         (SINGLE_SAMPLE < PUSHED ? `, extrapolated to ${PUSHED}: ${seconds(singleTotalMs)} s` : ''),
     )
     console.log(`batch/per-entry ratio: ${ratio}×`)
+    const field = await pushOverFieldLink(page, bench, PUSH_BATCH_SIZE)
+    console.log(`over a 4G-like link (${field.describe}): engine ${Math.round(field.batchRate)} entries/s, one call per entry ${field.singleRate.toFixed(1)} entries/s, ratio ${field.ratio}×`)
 
     await signIn('tecnico@sulcampo.test')
     const pulled = await bench('pullAll', PULL_PAGE_SIZE)
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
     console.log(`measured in ${where}`)
     recordBenchmark('sync push 10k entries', { figure: pushRate, unit: 'entries/s', target: TARGETS.pushPerSecond, comparator: '>=', details: { seconds: pushed.ms / 1000, batchSize: PUSH_BATCH_SIZE, where } })
     recordBenchmark('sync push batch/per-entry ratio', { figure: ratio, unit: '×', target: TARGETS.ratio, comparator: '>=', details: { singleSample: SINGLE_SAMPLE, singleRate, where } })
+    recordBenchmark('sync push ratio, 4G-like link', { figure: field.ratio, unit: '×', target: TARGETS.ratio, comparator: '>=', details: { link: field.describe, batchRate: field.batchRate, singleRate: field.singleRate, where } })
     recordBenchmark('sync pull 50k rows', { figure: pullRate, unit: 'rows/s', target: TARGETS.pullPerSecond, comparator: '>=', details: { rows: pulled.stored, seconds: pulled.ms / 1000, pageSize: PULL_PAGE_SIZE, where } })
   } finally {
     await browser.close()

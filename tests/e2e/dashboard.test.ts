@@ -34,8 +34,10 @@ describe('managers\' dashboard', () => {
     await expect(statusOf(page, 'pl-pattugliamento')).resolves.toBe('on_track')
     await page.getByRole('link', { name: /Pattugliamento per controllo/ }).click()
     // January: 40 patrols and 30 checkpoints (the factory logs one a day from 2 January).
-    await expect(page.getByTestId('explanation').textContent()).resolves.toContain('230 pattuglie nel 2024 rispetto a un obiettivo di 440 = 400 del 2022 + 10%')
-    await expect(page.getByRole('table', { name: 'Dati del grafico, 2024' }).locator('tbody tr').first().textContent()).resolves.toMatch(/gen.*70.*70/)
+    await expect.poll(() => page.getByTestId('explanation').textContent(), { timeout: 10_000 }).toContain('230 pattuglie nel 2024 rispetto a un obiettivo di 440 = 400 del 2022 + 10%')
+    // The chart's entries are read after the page shows; wait for them rather than for the first paint.
+    const january = page.getByRole('table', { name: 'Dati del grafico, 2024' }).locator('tbody tr').first()
+    await expect.poll(() => january.textContent(), { timeout: 10_000 }).toMatch(/gen.*70.*70/)
     await page.screenshot({ path: 'test-results/dashboard-objective-1280.png', fullPage: true })
   })
 

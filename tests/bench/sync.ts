@@ -14,6 +14,7 @@ import { startStack, type Stack } from '../../supabase/local/stack'
 import { PULL_PAGE_SIZE } from '~/sync/pull'
 import { PUSH_BATCH_SIZE } from '~/sync/push'
 import { launchBrowser } from '../support/browser'
+import { cpuByProcess, describeCpu } from './process-cpu'
 import { bundlePage, openBundledPage } from './page-bundle'
 import { recordBenchmark } from './results'
 import { pushOverFieldLink, type BenchCall } from './sync-field-link'
@@ -81,7 +82,9 @@ async function main(): Promise<void> {
     }
 
     await bench('queue', PUSHED, 'Bench')
+    const cpuBefore = cpuByProcess()
     const pushed = await bench('pushQueued', PUSH_BATCH_SIZE)
+    const pushCpu = describeCpu(cpuBefore, cpuByProcess())
     if (pushed.applied !== PUSHED || pushed.left !== 0) throw new Error(`push applied ${pushed.applied}, left ${pushed.left}`)
     const single = await bench('pushOneByOne', SINGLE_SAMPLE, 'Single')
     const singleRate = rate(SINGLE_SAMPLE, single.ms)
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     const pushRate = rate(PUSHED, pushed.ms)
     const ratio = Math.round((singleTotalMs / pushed.ms) * 10) / 10
     console.log(`push ${PUSHED} queued entries, engine (${PUSH_BATCH_SIZE} per call, ${pushed.batches} calls): ${seconds(pushed.ms)} s, ${pushRate} entries/s, ${share(pushed)}`)
+    console.log(`  CPU used meanwhile: ${pushCpu}`)
     console.log(
       `push one call per entry: ${SINGLE_SAMPLE} timed in ${seconds(single.ms)} s (${singleRate} entries/s, ${share(single)})` +
         (SINGLE_SAMPLE < PUSHED ? `, extrapolated to ${PUSHED}: ${seconds(singleTotalMs)} s` : ''),
@@ -99,9 +103,12 @@ async function main(): Promise<void> {
     console.log(`over a 4G-like link (${field.describe}): engine ${Math.round(field.batchRate)} entries/s, one call per entry ${field.singleRate.toFixed(1)} entries/s, ratio ${field.ratio}×`)
 
     await signIn('tecnico@sulcampo.test')
+    const pullCpuBefore = cpuByProcess()
     const pulled = await bench('pullAll', PULL_PAGE_SIZE)
+    const pullCpu = describeCpu(pullCpuBefore, cpuByProcess())
     const pullRate = rate(pulled.stored, pulled.ms)
     console.log(`pull into an empty device database: ${pulled.stored} rows (${pulled.onDevice} entries stored) in ${pulled.pages} pages of ${PULL_PAGE_SIZE}: ${seconds(pulled.ms)} s, ${pullRate} rows/s, ${share(pulled)}`)
+    console.log(`  CPU used meanwhile: ${pullCpu}`)
 
     // Other work on the machine skews every figure here; say how busy it was.
     const where = `Chromium + IndexedDB, local stack; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`

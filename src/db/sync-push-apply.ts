@@ -75,12 +75,13 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
   return outcome
 }
 
-/**
- * How many queued mutations each sent entity has. An entity whose sent mutation is its only one
- * (OutboxRow flags, as they stand now) needs no lookup: the common case of new entries.
- */
+/** The entity's only queued change, by the OutboxRow flags as they stand now. */
 const isAlone = (row: OutboxRow) => row.entityHadQueued === false && row.laterChangeQueued === false
 
+/**
+ * How many queued mutations each sent entity has. An entity whose sent mutation is its only one
+ * needs no lookup: the common case of new entries.
+ */
 async function queuedPerSentEntity(db: SulCampoDb, sent: OutboxRow[]): Promise<Map<string, number>> {
   const counted = await countQueuedPerEntity(db, sent.filter((row) => !isAlone(row)).map((row) => row.entityId))
   for (const row of sent) if (!counted.has(row.entityId)) counted.set(row.entityId, 1)

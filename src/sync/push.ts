@@ -41,8 +41,7 @@ export async function pushOutbox(db: SulCampoDb, transport: SyncTransport, autho
     const answered = await answer
     unwrap(await storing)
     if (!answered.ok) throw await failedBatch(db, batch, answered.error, now())
-    const sent = batch
-    storing = settle(applyPushResults(db, sent, answered.value, now().toISOString()).then((outcome) => addOutcome(summary, outcome)))
+    storing = settle(applyPushResults(db, batch, answered.value, now().toISOString()).then((outcome) => addOutcome(summary, outcome)))
     const next = await reading
     if (!next.ok) unwrap(await storing)
     batch = unwrap(next)

@@ -56,6 +56,11 @@ export class FakeSyncServer implements SyncTransport {
     this.log.push(row.id)
   }
 
+  /** This server with some calls replaced, to watch them or break them; the rest go through. */
+  with(override: Partial<SyncTransport>): SyncTransport {
+    return { push: (mutations) => this.push(mutations), pull: (cursor, limit) => this.pull(cursor, limit), ...override }
+  }
+
   countRows(entity: Mutation['entity']): number {
     return [...this.rows.values()].filter((r) => r.entity === entity && !r.deleted).length
   }

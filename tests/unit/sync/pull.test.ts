@@ -29,13 +29,12 @@ describe('pullChanges', () => {
   it('resumes after a crash between pages with the cursor matching the rows already written', async () => {
     const seeded = seedServer(10)
     let pages = 0
-    const crashing: SyncTransport = {
-      push: (m) => f.server.push(m),
+    const crashing = f.server.with({
       async pull(cursor, limit) {
         if (++pages === 2) throw new SyncError('offline')
         return f.server.pull(cursor, limit)
       },
-    }
+    })
     await expect(pullChanges(f.db, crashing, 4)).rejects.toMatchObject({ code: 'offline' })
     expect(await readCursor(f.db)).toBe('4')
     expect((await f.db.entries.toArray()).map((e) => e.id).sort()).toEqual(seeded.slice(0, 4).map((e) => e.id).sort())
@@ -47,15 +46,14 @@ describe('pullChanges', () => {
 
   it('stops at the last page it could store when a page cannot be written, and resumes from there', async () => {
     const seeded = seedServer(12)
-    const unstorable: SyncTransport = {
-      push: (m) => f.server.push(m),
+    const unstorable = f.server.with({
       async pull(cursor, limit) {
         const page = await f.server.pull(cursor, limit)
         // A value IndexedDB cannot clone fails the second page's transaction as a whole.
         if (cursor === '5') page.changes[1] = { ...page.changes[1]!, row: { ...page.changes[1]!.row, broken: () => 0 } }
         return page
       },
-    }
+    })
     await expect(pullChanges(f.db, unstorable, 5)).rejects.toThrow()
     expect(await readCursor(f.db)).toBe('5')
     expect(await f.db.entries.count()).toBe(5)
@@ -109,8 +107,7 @@ describe('pullChanges', () => {
     seedServer(3)
     await f.db.meta.put({ key: 'sync:cursor', value: 'stale' })
     let first = true
-    const restored: SyncTransport = {
-      push: (m) => f.server.push(m),
+    const restored = f.server.with({
       async pull(cursor, limit) {
         if (first) {
           first = false
@@ -118,7 +115,7 @@ describe('pullChanges', () => {
         }
         return f.server.pull(cursor, limit)
       },
-    }
+    })
     await pullChanges(f.db, restored)
     expect(f.server.pullCalls).toEqual([null])
     expect(await f.db.entries.count()).toBe(3)

@@ -3,7 +3,6 @@ import { readConflicts } from '~/db/sync-meta'
 import { applyPushResults } from '~/db/sync-push-apply'
 import { pushOutbox } from '~/sync/push'
 import { SyncError } from '~/sync/sync-error'
-import type { SyncTransport } from '~/sync/transport'
 import { anEntry, logEntriesOffline, updateStatus, useDeviceAndServer } from './factories'
 
 describe('pushOutbox', () => {
@@ -25,8 +24,7 @@ describe('pushOutbox', () => {
     let inFlight = 0
     let mostInFlight = 0
     const outboxWhenSent: number[] = []
-    const watched: SyncTransport = {
-      pull: (cursor, limit) => f.server.pull(cursor, limit),
+    const watched = f.server.with({
       async push(mutations) {
         mostInFlight = Math.max(mostInFlight, ++inFlight)
         outboxWhenSent.push(await f.db.outbox.count())
@@ -36,7 +34,7 @@ describe('pushOutbox', () => {
           inFlight--
         }
       },
-    }
+    })
     await pushOutbox(f.db, watched, 'officer-1', { batchSize: 200 })
     expect(mostInFlight).toBe(1)
     // The server never sees a batch twice, and an answered batch leaves the outbox at most one batch later.
@@ -48,8 +46,7 @@ describe('pushOutbox', () => {
   it('never loses or repeats an entry saved while a round is running (the scheduler runs one more round)', async () => {
     await logEntriesOffline(f.db, 250)
     let savedDuringRound = false
-    const busy: SyncTransport = {
-      pull: (cursor, limit) => f.server.pull(cursor, limit),
+    const busy = f.server.with({
       async push(mutations) {
         if (!savedDuringRound) {
           savedDuringRound = true
@@ -57,7 +54,7 @@ describe('pushOutbox', () => {
         }
         return f.server.push(mutations)
       },
-    }
+    })
     const first = await pushOutbox(f.db, busy, 'officer-1')
     const second = await pushOutbox(f.db, busy, 'officer-1')
     expect(first.applied + second.applied).toBe(251)
@@ -68,10 +65,9 @@ describe('pushOutbox', () => {
 
   it('keeps the answers of the batches before a failed call and leaves the rest queued', async () => {
     await logEntriesOffline(f.db, 450)
-    const failing: SyncTransport = {
-      pull: (cursor, limit) => f.server.pull(cursor, limit),
+    const failing = f.server.with({
       push: (mutations) => (f.server.pushCalls.length === 1 ? Promise.reject(new SyncError('offline')) : f.server.push(mutations)),
-    }
+    })
     await expect(pushOutbox(f.db, failing, 'officer-1', { batchSize: 200 })).rejects.toMatchObject({ code: 'offline' })
     const left = await f.db.outbox.toArray()
     expect(left).toHaveLength(250)
@@ -84,8 +80,7 @@ describe('pushOutbox', () => {
 
   it('does not bring back an entry the user discarded while its batch was on the wire', async () => {
     const [kept, dropped] = await logEntriesOffline(f.db, 2)
-    const discarding: SyncTransport = {
-      pull: (cursor, limit) => f.server.pull(cursor, limit),
+    const discarding = f.server.with({
       async push(mutations) {
         await f.db.transaction('rw', [f.db.outbox, f.db.entries], async () => {
           await f.db.outbox.where('entityId').equals(dropped.id).delete()
@@ -93,7 +88,7 @@ describe('pushOutbox', () => {
         })
         return f.server.push(mutations)
       },
-    }
+    })
     await pushOutbox(f.db, discarding, 'officer-1')
     expect(await f.db.entries.get(dropped.id)).toBeUndefined()
     expect(await f.db.entries.get(kept.id)).toMatchObject({ version: 1 })

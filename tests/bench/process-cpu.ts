@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
  * say which side a phase kept busy: Chromium's browser process (IndexedDB, network), its renderer
  * (the page's JavaScript), Postgres, Node (the bench and the gateway).
  */
-export type CpuByProcess = Record<string, number>
+type CpuByProcess = Record<string, number>
 
 const TICKS_PER_SECOND = 100
 
@@ -19,7 +19,7 @@ function kindOf(pid: string, comm: string): string {
   return type ? `chromium ${type}` : 'chromium browser'
 }
 
-export function cpuByProcess(): CpuByProcess {
+function cpuByProcess(): CpuByProcess {
   const totals: CpuByProcess = {}
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -40,11 +40,18 @@ export function cpuByProcess(): CpuByProcess {
 }
 
 /** "chromium browser 3.4 s, postgres 1.9 s, …": what each kind used between two readings, busiest first. */
-export function describeCpu(before: CpuByProcess, after: CpuByProcess, atLeastSeconds = 0.1): string {
+function describeCpu(before: CpuByProcess, after: CpuByProcess, atLeastSeconds = 0.1): string {
   return Object.entries(after)
     .map(([kind, seconds]) => [kind, seconds - (before[kind] ?? 0)] as const)
     .filter(([, used]) => used >= atLeastSeconds)
     .sort((a, b) => b[1] - a[1])
     .map(([kind, used]) => `${kind} ${used.toFixed(1)} s`)
     .join(', ')
+}
+
+/** Runs `work` and says what CPU each kind of process used meanwhile (see describeCpu). */
+export async function withCpu<T>(work: () => Promise<T>): Promise<{ value: T; cpu: string }> {
+  const before = cpuByProcess()
+  const value = await work()
+  return { value, cpu: describeCpu(before, cpuByProcess()) }
 }

@@ -14,7 +14,7 @@ import { startStack, type Stack } from '../../supabase/local/stack'
 import { PULL_PAGE_SIZE } from '~/sync/pull'
 import { PUSH_BATCH_SIZE } from '~/sync/push'
 import { launchBrowser } from '../support/browser'
-import { cpuByProcess, describeCpu } from './process-cpu'
+import { withCpu } from './process-cpu'
 import { bundlePage, openBundledPage } from './page-bundle'
 import { recordBenchmark } from './results'
 import { pushOverFieldLink, type BenchCall } from './sync-field-link'
@@ -82,9 +82,7 @@ async function main(): Promise<void> {
     }
 
     await bench('queue', PUSHED, 'Bench')
-    const cpuBefore = cpuByProcess()
-    const pushed = await bench('pushQueued', PUSH_BATCH_SIZE)
-    const pushCpu = describeCpu(cpuBefore, cpuByProcess())
+    const { value: pushed, cpu: pushCpu } = await withCpu(() => bench('pushQueued', PUSH_BATCH_SIZE))
     if (pushed.applied !== PUSHED || pushed.left !== 0) throw new Error(`push applied ${pushed.applied}, left ${pushed.left}`)
     const single = await bench('pushOneByOne', SINGLE_SAMPLE, 'Single')
     const singleRate = rate(SINGLE_SAMPLE, single.ms)
@@ -103,9 +101,7 @@ async function main(): Promise<void> {
     console.log(`over a 4G-like link (${field.describe}): engine ${Math.round(field.batchRate)} entries/s, one call per entry ${field.singleRate.toFixed(1)} entries/s, ratio ${field.ratio}×`)
 
     await signIn('tecnico@sulcampo.test')
-    const pullCpuBefore = cpuByProcess()
-    const pulled = await bench('pullAll', PULL_PAGE_SIZE)
-    const pullCpu = describeCpu(pullCpuBefore, cpuByProcess())
+    const { value: pulled, cpu: pullCpu } = await withCpu(() => bench('pullAll', PULL_PAGE_SIZE))
     const pullRate = rate(pulled.stored, pulled.ms)
     console.log(`pull into an empty device database: ${pulled.stored} rows (${pulled.onDevice} entries stored) in ${pulled.pages} pages of ${PULL_PAGE_SIZE}: ${seconds(pulled.ms)} s, ${pullRate} rows/s, ${share(pulled)}`)
     console.log(`  CPU used meanwhile: ${pullCpu}`)

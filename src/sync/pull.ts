@@ -5,7 +5,7 @@ import { settle, settledNothing, unwrap } from './settled'
 import { SyncError } from './sync-error'
 import type { SyncTransport } from './transport'
 
-/** Rows per `sync_pull` page, the server's cap: fewer, larger transactions pulled fastest (README, bench:sync). */
+/** Rows per `sync_pull` page, the server's cap: fewer, larger transactions pulled fastest (docs/sync.md, bench:sync). */
 export const PULL_PAGE_SIZE = 2000
 
 export interface PullSummary {

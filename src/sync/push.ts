@@ -5,7 +5,7 @@ import { settle, settledNothing, unwrap } from './settled'
 import { toSyncError, type SyncError } from './sync-error'
 import type { SyncTransport } from './transport'
 
-/** Mutations per `sync_push` call; see the README's sync benchmark for why this size. */
+/** Mutations per `sync_push` call; see docs/sync.md (the sync benchmark) for why this size. */
 export const PUSH_BATCH_SIZE = 500
 
 export interface PushOptions {

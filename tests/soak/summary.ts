@@ -18,7 +18,7 @@ export function soakProblems(report: SoakReport): string[] {
   return problems
 }
 
-/** One block an operator can paste into the README. */
+/** One block an operator can paste into docs/sync.md. */
 export function formatSoakReport(report: SoakReport): string {
   const faults = Object.entries(report.faults).map(([kind, count]) => `${kind} ${count}`).join(', ')
   const shown = report.invalidEntries - report.devices.reduce((sum, d) => sum + d.invalidNotShown, 0)

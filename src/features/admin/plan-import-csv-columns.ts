@@ -1,5 +1,5 @@
 /**
- * The CSV plan format (README "Plan import"): one row per objective, `;`-separated, these
+ * The CSV plan format (docs/plan-format.md): one row per objective, `;`-separated, these
  * columns in any order. The plan's own columns (piano_*) repeat on every row and must agree.
  * Empty cells are null (numbers, scadenza); lists are separated by commas.
  */

@@ -5,7 +5,7 @@ import { columnOfPath, getPath, PLAN_CSV_COLUMNS, readCell, setPath, writeCell, 
 import { CsvSyntaxError, parseCsvRecords, type CsvRecord } from './plan-import-csv-parse'
 
 /**
- * Plan import from a CSV file (README "Plan import"): the rows become the same
+ * Plan import from a CSV file (docs/plan-format.md): the rows become the same
  * `{ plan, areas, objectives }` the JSON path reads, checked as a whole by the same validator;
  * every problem is reported against its spreadsheet row and column.
  */

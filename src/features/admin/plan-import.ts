@@ -3,7 +3,7 @@ import { CatalogueError, PISOGNE_CATALOGUE, validateCatalogue, type Catalogue, t
 /**
  * Plan import (next year's PIAO). Format: the JSON the app bundles its own catalogue in,
  * `{ plan, areas, objectives }`, each objective with its PIAO fields verbatim and its
- * structured indicator (README "Plan import"). The template is the current plan itself.
+ * structured indicator (docs/plan-format.md). The template is the current plan itself.
  * The file is validated as a whole: one bad objective and nothing is imported.
  */
 

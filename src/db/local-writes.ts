@@ -11,6 +11,10 @@ export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
   objective_setting: 'objectiveSettings',
 }
 
+export function isSyncEntity(entity: string): entity is SyncEntity {
+  return Object.hasOwn(TABLE_OF, entity)
+}
+
 /** Every table the sync engine fills, for transactions that span them all. */
 export function syncedTables(db: SulCampoDb): Table[] {
   return SYNC_ENTITIES.map((entity) => db.table(TABLE_OF[entity]))

@@ -1,7 +1,7 @@
 import type { BulkError, Table } from 'dexie'
 import type { PullPage, SyncEntity } from '~/domain/sync-protocol'
 import type { SulCampoDb } from './database'
-import { syncedTables, TABLE_OF } from './local-writes'
+import { isSyncEntity, syncedTables, TABLE_OF } from './local-writes'
 import { countQueuedPerEntity } from './outbox-repo'
 import { SYNC_META } from './sync-meta'
 
@@ -26,7 +26,7 @@ export async function applyPullPage(db: SulCampoDb, page: PullPage): Promise<Pul
     const deletes = new Map<SyncEntity, string[]>()
     for (const change of page.changes) {
       // An entity this app version does not know yet (a newer server) is skipped, not fatal.
-      if (queued.get(change.id)! > 0 || !Object.hasOwn(TABLE_OF, change.entity)) {
+      if (queued.get(change.id)! > 0 || !isSyncEntity(change.entity)) {
         outcome.skipped++
       } else if (change.deleted || !change.row) {
         pushTo(deletes, change.entity, change.id)

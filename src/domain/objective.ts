@@ -68,6 +68,8 @@ export interface Objective extends PiaoFields {
   /** Areas that contribute (e.g. polizia_locale contributes to the signage objective). */
   contributingAreas: AreaId[]
   indicator: Indicator
+  /** The objective of an earlier plan this one carries on (docs/plans.md, item 4 of issue 12). */
+  continuesObjectiveId?: string | null
 }
 
 export interface Plan {

@@ -8,6 +8,16 @@
 export const SYNC_ENTITIES = ['entry', 'snow_event', 'snow_route', 'programme', 'objective_setting'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 
+/**
+ * Entities the server sends and the device only caches (docs/plans.md, "Wire"): never in the
+ * outbox; a mutation for one is rejected `unknown_entity`.
+ */
+export const PULLED_ONLY_ENTITIES = ['plan', 'objective'] as const
+export type PulledOnlyEntity = (typeof PULLED_ONLY_ENTITIES)[number]
+
+/** Everything a pull page may carry. */
+export type PulledEntity = SyncEntity | PulledOnlyEntity
+
 export type MutationOp = 'insert' | 'update' | 'delete'
 
 export interface Mutation {
@@ -36,6 +46,8 @@ export const REJECT_CODES = [
   'not_found',
   'locked',
   'author_mismatch',
+  /** An entry for an objective of a draft, or of a plan not in force on its Rome day (docs/plans.md). */
+  'objective_not_in_force',
 ] as const
 export type RejectCode = (typeof REJECT_CODES)[number]
 
@@ -45,7 +57,7 @@ export type MutationResult =
   | { id: string; status: 'rejected'; code: RejectCode; message: string }
 
 export interface PulledChange {
-  entity: SyncEntity
+  entity: PulledEntity
   id: string
   /** Tombstone: the row was deleted on the server; delete it locally. */
   deleted: boolean

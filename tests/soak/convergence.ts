@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { countQueued, listQueued } from '~/db/outbox-repo'
-import { TABLE_OF } from '~/db/local-writes'
+import { isSyncEntity, TABLE_OF } from '~/db/local-writes'
 import type { PulledChange } from '~/domain/sync-protocol'
 import type { SyncOutcome } from '~/sync/engine'
 import { createSupabaseTransport } from '~/sync/transport'
@@ -119,7 +119,7 @@ export async function checkDevice(d: SoakDevice): Promise<DeviceCheck> {
   let diverging = 0
   let visibleOnServer = 0
   for (const change of view.values()) {
-    if (change.deleted) continue
+    if (change.deleted || !isSyncEntity(change.entity)) continue
     visibleOnServer++
     const local = (await db.table(TABLE_OF[change.entity]).get(change.id)) as { version: number; status?: unknown } | undefined
     const row = change.row as { status?: unknown } | null

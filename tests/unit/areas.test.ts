@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { AREA_IDS, isAreaId } from '~/domain/areas'
+import { isAreaId } from '~/domain/areas'
 
-describe('areas', () => {
-  it('knows the six PIAO areas and rejects others', () => {
-    expect(AREA_IDS).toHaveLength(6)
+describe('area ids', () => {
+  it('accepts any slug a plan may define and refuses what is not one', () => {
     expect(isAreaId('polizia_locale')).toBe(true)
-    expect(isAreaId('marketing')).toBe(false)
+    expect(isAreaId('protezione_civile')).toBe(true)
+    expect(isAreaId('Polizia Locale')).toBe(false)
+    expect(isAreaId('1area')).toBe(false)
+    expect(isAreaId('')).toBe(false)
+    expect(isAreaId(7)).toBe(false)
   })
 })

@@ -1,14 +1,20 @@
-import { AREA_IDS, type AreaId } from '../areas'
+import type { Area, AreaId } from '../areas'
 
-export interface Area {
-  id: AreaId
-  nameIt: string
-  nameEn: string
-  /** Order in which the PIAO lists the areas, from 1. */
-  position: number
-}
+export type { Area }
 
-const AREA_NAMES: Record<AreaId, { nameIt: string; nameEn: string }> = {
+/** The six areas of the Pisogne PIAO 2023–2025, in the order the plan lists them (demo data). */
+export const PISOGNE_AREA_IDS = [
+  'trasversali',
+  'amministrativa',
+  'finanziaria',
+  'territorio',
+  'polizia_locale',
+  'sociale',
+] as const
+
+type PisogneAreaId = (typeof PISOGNE_AREA_IDS)[number]
+
+const AREA_NAMES: Record<PisogneAreaId, { nameIt: string; nameEn: string }> = {
   trasversali: { nameIt: 'Obiettivi trasversali', nameEn: 'Cross-cutting objectives' },
   amministrativa: { nameIt: 'Area amministrativa', nameEn: 'Administration' },
   finanziaria: { nameIt: 'Area finanziaria', nameEn: 'Finance' },
@@ -17,13 +23,14 @@ const AREA_NAMES: Record<AreaId, { nameIt: string; nameEn: string }> = {
   sociale: { nameIt: 'Area socio assistenziale e scolastica', nameEn: 'Social and school services' },
 }
 
-export const AREAS: Area[] = AREA_IDS.map((id, index) => ({ id, ...AREA_NAMES[id], position: index + 1 }))
+export const AREAS: Area[] = PISOGNE_AREA_IDS.map((id, index) => ({ id, ...AREA_NAMES[id], position: index + 1 }))
 
 /**
- * The operating areas other than `own`. Cross-cutting objectives and those applied "in tutti
- * gli uffici" list them as contributors, so that staff of every office can log work for them.
+ * The operating areas of the Pisogne plan other than `own`. Cross-cutting objectives and those
+ * applied "in tutti gli uffici" list them as contributors, so that staff of every office can log
+ * work for them.
  * `trasversali` is a heading of the plan, not an office, so it never contributes.
  */
 export function allOfficesExcept(own: AreaId): AreaId[] {
-  return AREA_IDS.filter((id) => id !== own && id !== 'trasversali')
+  return PISOGNE_AREA_IDS.filter((id) => id !== own && id !== 'trasversali')
 }

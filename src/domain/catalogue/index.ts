@@ -1,5 +1,5 @@
 import type { Objective } from '../objective'
-import { AREAS } from './areas'
+import { AREAS, PISOGNE_AREA_IDS } from './areas'
 import { inArea } from './drafts'
 import { PISOGNE_PLAN } from './plan'
 import { AMMINISTRATIVA_OBJECTIVES } from './amministrativa'
@@ -25,7 +25,7 @@ export const PISOGNE_OBJECTIVES: Objective[] = [
 
 export const PISOGNE_CATALOGUE: Catalogue = { plan: PISOGNE_PLAN, areas: AREAS, objectives: PISOGNE_OBJECTIVES }
 
-export { AREAS, PISOGNE_PLAN }
+export { AREAS, PISOGNE_AREA_IDS, PISOGNE_PLAN }
 export type { Area } from './areas'
 export { AreaSchema, IndicatorSchema, ObjectiveSchema, PlanSchema } from './schema'
 export { CatalogueError, validateCatalogue } from './validate'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { AREA_IDS } from '../areas'
+import { AREA_ID_PATTERN } from '../areas'
 import { ENTRY_KINDS } from '../entry'
 import { INDICATOR_KINDS, INDICATOR_PERIODS, type Indicator, type Objective, type Plan } from '../objective'
 import type { Area } from './areas'
@@ -49,7 +49,13 @@ const isoDate = v.pipe(
   v.check(isCalendarDate, (issue) => `${issue.received} is not a calendar date`),
 )
 
-const areaId = v.picklist(AREA_IDS, (issue) => `unknown area ${issue.received}`)
+/** Any well-formed slug: whether the area exists is checked against the file's own `areas` (validate.ts). */
+const areaId = v.pipe(
+  v.string((issue) => `expected an area id like "polizia_locale", received ${issue.received}`),
+  v.regex(AREA_ID_PATTERN, (issue) => `expected an area id like "polizia_locale", received ${issue.received}`),
+)
+
+const objectiveId = v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug like "pl-pattugliamento"'))
 
 const BaselineSchema = fields({
   value: nullableNumber,
@@ -90,7 +96,7 @@ export const IndicatorSchema = v.pipe(
 ) satisfies v.GenericSchema<Indicator>
 
 export const ObjectiveSchema = fields({
-  id: v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug like "pl-pattugliamento"')),
+  id: objectiveId,
   planId: text,
   areaId,
   position: positiveInteger,
@@ -105,6 +111,8 @@ export const ObjectiveSchema = fields({
   expectedTarget: text,
   dataSource: text,
   indicator: IndicatorSchema,
+  /** The objective of an earlier plan this one carries on (docs/plans.md); checked by the server. */
+  continuesObjectiveId: v.optional(v.nullable(objectiveId)),
 }) satisfies v.GenericSchema<Objective>
 
 export const PlanSchema = v.pipe(

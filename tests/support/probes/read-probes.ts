@@ -14,12 +14,15 @@ interface ObjectiveAreas {
 /**
  * An oracle written from ARCHITECTURE.md §3, independent of the SQL helpers it checks: a user
  * reads what they authored and what belongs to objectives of their area or an area the PIAO
- * lists as contributing; the snow plan belongs to territorio.
+ * lists as contributing; the snow plan belongs to territorio. Plans and their objectives are read
+ * by everybody once adopted (superseded ones too), drafts by admins only (docs/plans.md).
  */
-async function visibleTo(member: Member): Promise<(change: PulledChange) => boolean> {
+async function visibleTo(member: Member, pulled: PulledChange[]): Promise<(change: PulledChange) => boolean> {
   const area = DEMO[member].area
   const objectives = await withDatabase(async (db) => (await db.query<ObjectiveAreas>('select id, area_id, contributing_areas from public.objectives')).rows)
   const worksOn = new Set(objectives.filter((o) => o.area_id === area || o.contributing_areas.includes(area)).map((o) => o.id))
+  const isPublished = (row: Record<string, unknown>) => row.status === 'adopted' || row.status === 'superseded'
+  const publishedPlans = new Set(pulled.filter((c) => c.entity === 'plan' && c.row && isPublished(c.row)).map((c) => c.id))
   return (change) => {
     const row = change.row ?? {}
     switch (change.entity) {
@@ -32,6 +35,10 @@ async function visibleTo(member: Member): Promise<(change: PulledChange) => bool
       case 'snow_route':
       case 'snow_event':
         return area === 'territorio'
+      case 'plan':
+        return isPublished(row)
+      case 'objective':
+        return publishedPlans.has(String(row.planId))
     }
   }
 }
@@ -43,7 +50,7 @@ function pullProbe(member: Member): Probe {
     expected: 'only rows of objectives their area works on, their own, and the snow plan for territorio',
     async run(kit) {
       const changes = await pullAll(await kit.client(member))
-      const mayRead = await visibleTo(member)
+      const mayRead = await visibleTo(member, changes)
       expect(changes.filter((change) => change.row !== null && !mayRead(change)).map((c) => `${c.entity}:${c.id}`)).toEqual([])
       expect(changes.length).toBeGreaterThan(0)
     },

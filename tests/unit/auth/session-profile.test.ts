@@ -15,8 +15,13 @@ describe('profile from the signed-in user', () => {
     })
   })
 
-  it('falls back to the email as name and to no area for an unknown area', () => {
-    expect(rememberedUserFrom(aUser({ role: 'admin', area_id: 'nowhere' }))).toMatchObject({ displayName: 'resp@comune.test', areaId: null })
+  it('falls back to the email as name and to no area for a malformed area', () => {
+    expect(rememberedUserFrom(aUser({ role: 'admin', area_id: 'Nowhere at all' }))).toMatchObject({ displayName: 'resp@comune.test', areaId: null })
+    expect(rememberedUserFrom(aUser({ role: 'admin', area_id: 7 }))).toMatchObject({ areaId: null })
+  })
+
+  it('keeps an area that a newer plan added, not only the demo plan\'s six', () => {
+    expect(rememberedUserFrom(aUser({ role: 'officer', area_id: 'protezione_civile' }))).toMatchObject({ areaId: 'protezione_civile' })
   })
 
   it('has no profile when the server gave the user no known role', () => {

@@ -87,3 +87,26 @@ describe('validateCatalogue on a malformed source', () => {
     expect(problemsOf(null).message).toBe('catalogue: expected an object, received null')
   })
 })
+
+describe('validateCatalogue on what a new plan may bring', () => {
+  it('accepts an area of its own that the demo plan does not have', () => {
+    const catalogue = catalogueWithObjective('terr-segnaletica', (o) => (o.contributingAreas = ['protezione_civile']))
+    catalogue.areas.push({ id: 'protezione_civile', nameIt: 'Protezione civile', nameEn: 'Civil protection', position: 7 } as { id: string })
+    expect(validateCatalogue(catalogue).objectives.find((o) => o.id === 'terr-segnaletica')?.contributingAreas).toEqual(['protezione_civile'])
+  })
+
+  it('refuses an area id that is no slug, and one the file does not list', () => {
+    const malformed = problemsOf(catalogueWithObjective('terr-segnaletica', (o) => (o.areaId = 'Polizia Locale')))
+    expect(malformed.message).toBe('objective "terr-segnaletica": areaId: expected an area id like "polizia_locale", received "Polizia Locale"')
+    const unlisted = problemsOf(catalogueWithObjective('terr-segnaletica', (o) => (o.contributingAreas = ['protezione_civile'])))
+    expect(unlisted.problems).toEqual([expect.objectContaining({ code: 'unknown_area', path: 'contributingAreas.0' })])
+  })
+
+  it('takes the objective an objective continues as a slug or null, and refuses anything else', () => {
+    const continues = catalogueWithObjective('pl-pattugliamento', (o) => (o.continuesObjectiveId = 'pl-pattugliamento-2022'))
+    expect(validateCatalogue(continues).objectives.find((o) => o.id === 'pl-pattugliamento')?.continuesObjectiveId).toBe('pl-pattugliamento-2022')
+    expect(() => validateCatalogue(catalogueWithObjective('pl-pattugliamento', (o) => (o.continuesObjectiveId = null)))).not.toThrow()
+    const bad = problemsOf(catalogueWithObjective('pl-pattugliamento', (o) => (o.continuesObjectiveId = 'Pattuglie 2022')))
+    expect(bad.problems).toEqual([expect.objectContaining({ subject: 'objective "pl-pattugliamento"', path: 'continuesObjectiveId' })])
+  })
+})

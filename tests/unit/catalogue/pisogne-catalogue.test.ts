@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AREA_IDS } from '~/domain/areas'
-import { AREAS, PISOGNE_CATALOGUE, PISOGNE_OBJECTIVES, PISOGNE_PLAN, validateCatalogue } from '~/domain/catalogue'
+import { AREAS, PISOGNE_AREA_IDS, PISOGNE_CATALOGUE, PISOGNE_OBJECTIVES, PISOGNE_PLAN, validateCatalogue } from '~/domain/catalogue'
 
 function objective(id: string) {
   const found = PISOGNE_OBJECTIVES.find((candidate) => candidate.id === id)
@@ -11,7 +10,7 @@ function objective(id: string) {
 describe('the Pisogne PIAO 2023–2025 catalogue', () => {
   it('has the 29 objectives of the plan in its six areas', () => {
     const perArea = Object.fromEntries(
-      AREA_IDS.map((area) => [area, PISOGNE_OBJECTIVES.filter((o) => o.areaId === area).length]),
+      PISOGNE_AREA_IDS.map((area) => [area, PISOGNE_OBJECTIVES.filter((o) => o.areaId === area).length]),
     )
     expect(perArea).toEqual({
       trasversali: 4,
@@ -22,7 +21,7 @@ describe('the Pisogne PIAO 2023–2025 catalogue', () => {
       sociale: 4,
     })
     expect(PISOGNE_OBJECTIVES).toHaveLength(29)
-    expect(AREAS.map((area) => area.id)).toEqual([...AREA_IDS])
+    expect(AREAS.map((area) => area.id)).toEqual([...PISOGNE_AREA_IDS])
   })
 
   it('passes its own validation', () => {

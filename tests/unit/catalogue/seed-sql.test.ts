@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AREA_IDS } from '~/domain/areas'
-import { PISOGNE_CATALOGUE } from '~/domain/catalogue'
+import { PISOGNE_AREA_IDS, PISOGNE_CATALOGUE } from '~/domain/catalogue'
 import { renderCatalogueSql, renderSeedSql, sqlString } from '../../../supabase/local/generate-seed'
 
 const committedSeed = readFileSync(resolve(__dirname, '../../../supabase/seed.sql'), 'utf8')
@@ -24,7 +23,7 @@ describe('supabase/seed.sql', () => {
     expect(committedSeed.match(/insert into public\.plans /g)).toHaveLength(1)
     const areas = objectiveAreasIn(committedSeed)
     expect(areas).toHaveLength(29)
-    for (const area of AREA_IDS) {
+    for (const area of PISOGNE_AREA_IDS) {
       const inApp = PISOGNE_CATALOGUE.objectives.filter((o) => o.areaId === area).length
       expect(areas.filter((a) => a === area).length, area).toBe(inApp)
     }

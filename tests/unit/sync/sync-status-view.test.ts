@@ -39,6 +39,14 @@ describe('sync status page', () => {
     expect(wrapper.get('[data-test="pending-list"]').findAll('li')).toHaveLength(1)
   })
 
+  it('says an entry was refused because its plan is not in force on its date', async () => {
+    const [entry] = await logEntriesOffline(appDatabase(), 1)
+    await appDatabase().outbox.where('entityId').equals(entry.id).modify({ state: 'rejected', rejectCode: 'objective_not_in_force' })
+    const wrapper = await render()
+    await settle(() => wrapper.find('[data-test="needs-attention"]').exists())
+    expect(wrapper.get('[data-test="needs-attention"]').text()).toContain("Il piano dell'obiettivo non è in vigore alla data della registrazione")
+  })
+
   it('discards a rejected entry only after confirmation', async () => {
     const [entry] = await logEntriesOffline(appDatabase(), 1)
     await appDatabase().outbox.toCollection().modify({ state: 'rejected', rejectCode: 'forbidden' })

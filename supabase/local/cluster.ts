@@ -9,7 +9,7 @@ import { PG_BIN, asClusterOwner, freePort, run } from './pg-tools'
  * socket inside its folder so it never collides with a system cluster.
  *
  * Layout of `dir`: `data/` (PGDATA), `server.log`, plus what the stack stores beside it
- * (the JWT secret). Persistent clusters live in the git-ignored `.local/pg/<name>`;
+ * (the JWT secret). Persistent clusters live where persistentClusterDir() (persistent-stack.ts) says;
  * throwaway ones in a temp folder that stop() deletes.
  */
 export interface Cluster {

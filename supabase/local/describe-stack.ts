@@ -34,6 +34,7 @@ export async function describeStack(stack: Stack): Promise<string> {
     `Supabase URL (VITE_SUPABASE_URL):       ${stack.supabaseUrl}`,
     `Anon key (VITE_SUPABASE_ANON_KEY):      ${stack.anonKey}`,
     `Database:                               ${stack.databaseUrl}`,
+    `Data folder (delete it to start afresh): ${stack.cluster.dir}`,
     `Started in ${stack.timings.cluster} ms (cluster) + ${stack.timings.schema} ms (bootstrap, migrations, seed) + ${stack.timings.gateway} ms (gateway)`,
     '',
     `Demo logins (password for all: ${DEMO_PASSWORD}; demo data only):`,

@@ -1,8 +1,7 @@
-import { join } from 'node:path'
 import { startCluster, type Cluster } from './cluster'
 import { startGateway, type Gateway } from './gateway/server'
 import { loadOrCreateJwtSecret } from './gateway/keys'
-import { REPO_ROOT, applySchema } from './schema'
+import { applySchema } from './schema'
 
 /** The whole local backend: a cluster with our schema and the gateway in front of it. */
 export interface Stack {
@@ -58,9 +57,3 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 }
 
-/**
- * Where `npm run backend` and `npm start` keep their data (git-ignored), and the
- * gateway port they use: SUPABASE_PORT, default 54321 (Supabase's own local API port).
- */
-export const PERSISTENT_DIR = join(REPO_ROOT, '.local', 'pg', 'backend')
-export const persistentGatewayPort = (): number => Number(process.env.SUPABASE_PORT ?? 54321)

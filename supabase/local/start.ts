@@ -3,7 +3,8 @@ import { describeStack, exitWithMessage, stopOnSignal } from './describe-stack'
 import { postgresInstalled } from './pg-tools'
 import { REPO_ROOT } from './schema'
 import { serveApp, type AppServer } from './serve-app'
-import { PERSISTENT_DIR, persistentGatewayPort, startStack, type Stack } from './stack'
+import { startPersistentStack } from './persistent-stack'
+import type { Stack } from './stack'
 
 /**
  * `npm start`: with PostgreSQL installed, starts the local backend first, because Vite
@@ -13,7 +14,7 @@ import { PERSISTENT_DIR, persistentGatewayPort, startStack, type Stack } from '.
 const port = Number(process.env.PORT ?? 4173)
 let stack: Stack | undefined
 if (postgresInstalled()) {
-  stack = await startStack({ dir: PERSISTENT_DIR, gatewayPort: persistentGatewayPort() }).catch(exitWithMessage)
+  stack = await startPersistentStack().catch(exitWithMessage)
 } else {
   console.log('PostgreSQL 15 is not installed: SulCampo runs device-only (data stays on this device, not synced).')
 }

@@ -1,5 +1,6 @@
 /**
- * Writes supabase/seed.sql from the PIAO catalogue in src/domain/catalogue, then appends
+ * Writes supabase/seed.sql: the PIAO catalogue in src/domain/catalogue loaded through
+ * import_plan and adopt_plan, then
  * supabase/local/demo-data.sql (demo accounts) when it exists. Run: npm run seed:generate.
  * A unit test fails when the committed seed.sql differs from what this renders.
  */
@@ -13,70 +14,43 @@ const HERE = fileURLToPath(import.meta.url)
 const SEED_PATH = resolve(dirname(HERE), '../seed.sql')
 const DEMO_DATA_PATH = resolve(dirname(HERE), 'demo-data.sql')
 
-type SqlValue = string | number | string[] | { json: unknown }
-
 /** A standard SQL string literal: quotes doubled (standard_conforming_strings is on in Postgres ≥ 9.1). */
 export function sqlString(text: string): string {
   if (text.includes('\0')) throw new Error('text with a NUL character cannot be stored in Postgres')
   return `'${text.replaceAll("'", "''")}'`
 }
 
-function sqlValue(value: SqlValue): string {
-  if (typeof value === 'string') return sqlString(value)
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`)
-    return String(value)
-  }
-  if (Array.isArray(value)) return `array[${value.map(sqlString).join(', ')}]::text[]`
-  return `${sqlString(JSON.stringify(value.json))}::jsonb`
-}
+/** How the bundled plan was adopted: Delibera G.C. n. 50 del 15.03.2023, in force from 1 January 2023. */
+export const PISOGNE_ADOPTION = { adoptedOn: '2023-03-15', inForceFrom: '2023-01-01' }
 
-/** One idempotent upsert: loading the seed twice leaves the same rows. */
-function upsert(table: string, row: Record<string, SqlValue>): string {
-  const columns = Object.keys(row)
-  const updates = columns.filter((column) => column !== 'id').map((column) => `${column} = excluded.${column}`)
+/**
+ * The catalogue through the RPCs an admin uses (docs/plans.md): import_plan makes the draft (with
+ * the server's own checks of the file), adopt_plan puts it in force. The seed runs as the database
+ * owner, which the RPCs let through as they do the SQL editor. A plan already adopted is left as it
+ * is, so loading the seed again changes nothing; a refusal stops the seed with the server's answer.
+ */
+export function renderCatalogueSql(catalogue: Catalogue, adoption = PISOGNE_ADOPTION): string {
+  const { plan } = validateCatalogue(catalogue)
   return [
-    `insert into public.${table} (${columns.join(', ')})`,
-    `values (${Object.values(row).map(sqlValue).join(', ')})`,
-    `on conflict (id) do update set ${updates.join(', ')};`,
-  ].join('\n')
-}
-
-export function renderCatalogueSql(catalogue: Catalogue): string {
-  const { plan, areas, objectives } = validateCatalogue(catalogue)
-  const statements = [
-    ...areas.map((area) =>
-      upsert('areas', { id: area.id, name_it: area.nameIt, name_en: area.nameEn, position: area.position }),
-    ),
-    upsert('plans', {
-      id: plan.id,
-      title: plan.title,
-      municipality: plan.municipality,
-      start_year: plan.startYear,
-      end_year: plan.endYear,
-      approved_by: plan.approvedBy,
-    }),
-    ...objectives.map((objective) =>
-      upsert('objectives', {
-        id: objective.id,
-        plan_id: objective.planId,
-        area_id: objective.areaId,
-        position: objective.position,
-        contributing_areas: objective.contributingAreas,
-        title: objective.title,
-        responsabile: objective.responsabile,
-        stakeholder: objective.stakeholder,
-        contributors: objective.contributors,
-        timeframe: objective.timeframe,
-        measurement: objective.measurement,
-        baseline_text: objective.baselineText,
-        expected_target: objective.expectedTarget,
-        data_source: objective.dataSource,
-        indicator: { json: objective.indicator },
-      }),
-    ),
-  ]
-  return statements.join('\n\n') + '\n'
+    'do $seed$',
+    'declare',
+    '  answer jsonb;',
+    'begin',
+    `  if exists (select 1 from public.plans p where p.id = ${sqlString(plan.id)} and p.status <> 'draft') then`,
+    '    return;',
+    '  end if;',
+    `  answer := public.import_plan(${sqlString(JSON.stringify(catalogue, null, 2))}::jsonb);`,
+    "  if answer ->> 'status' <> 'imported' then",
+    "    raise exception 'the bundled plan was refused: %', answer;",
+    '  end if;',
+    `  answer := public.adopt_plan(${sqlString(plan.id)}, ${sqlString(plan.approvedBy)}, ${sqlString(adoption.adoptedOn)},`,
+    `                              ${sqlString(adoption.inForceFrom)}, confirm => true);`,
+    "  if answer ->> 'status' <> 'adopted' then",
+    "    raise exception 'the bundled plan was not adopted: %', answer;",
+    '  end if;',
+    'end',
+    '$seed$;',
+  ].join('\n') + '\n'
 }
 
 /** The whole seed.sql: the catalogue, then the demo data owned by the local stack. */

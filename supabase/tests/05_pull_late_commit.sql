@@ -16,7 +16,8 @@ select dblink_connect('setup', :'conninfo'), dblink_connect('early', :'conninfo'
 
 select dblink_exec('setup', format($sql$
   insert into public.areas (id, name_it, name_en, position) values ('territorio', 'Territorio', 'Land', 4) on conflict do nothing;
-  insert into public.plans (id, title, municipality, start_year, end_year, approved_by) values (%1$L, 'prova', 'Pisogne', 2023, 2025, 'test');
+  insert into public.plans (id, municipality_id, title, start_year, end_year, approved_by) values (%1$L, 'pisogne', 'prova', 2023, 2025, 'test');
+  insert into public.plan_areas (plan_id, area_id, position, name_it, name_en) values (%1$L, 'territorio', 1, 'Territorio', 'Land');
   insert into public.objectives (id, plan_id, area_id, position, title, responsabile, stakeholder, contributors, timeframe,
     measurement, baseline_text, expected_target, data_source, indicator)
   values (%1$L, %1$L, 'territorio', 1, %1$L, '', '', '', '', '', '', '', '', '{"kind": "count"}');
@@ -66,6 +67,7 @@ select tests.act_as_owner();
 select dblink_exec('setup', format($sql$
   delete from public.entries where objective_id = %1$L;
   delete from public.objectives where id = %1$L;
+  delete from public.plan_areas where plan_id = %1$L;
   delete from public.plans where id = %1$L;
   delete from auth.users where id = %2$L;
 $sql$, :'objective', :'worker'));

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PISOGNE_AREA_IDS, PISOGNE_CATALOGUE } from '~/domain/catalogue'
-import { renderCatalogueSql, renderSeedSql, sqlString } from '../../../supabase/local/generate-seed'
+import { PISOGNE_CATALOGUE } from '~/domain/catalogue'
+import { PISOGNE_ADOPTION, renderCatalogueSql, renderSeedSql, sqlString } from '../../../supabase/local/generate-seed'
 
 const committedSeed = readFileSync(resolve(__dirname, '../../../supabase/seed.sql'), 'utf8')
 
-/** Area of each objective row in the SQL: `values ('<id>', '<plan>', '<area>', ...`. */
-function objectiveAreasIn(sql: string): string[] {
-  return [...sql.matchAll(/insert into public\.objectives [^\n]*\nvalues \('[^']+', '[^']+', '([a-z_]+)'/g)].map(
-    (match) => match[1] ?? '',
-  )
+/** The plan file the seed hands to import_plan, read back from its SQL literal. */
+function importedFile(sql: string): unknown {
+  const literal = /public\.import_plan\('((?:[^']|'')*)'::jsonb\)/.exec(sql)?.[1]
+  return literal === undefined ? undefined : JSON.parse(literal.replaceAll("''", "'"))
 }
 
 describe('supabase/seed.sql', () => {
@@ -18,24 +17,19 @@ describe('supabase/seed.sql', () => {
     expect(committedSeed).toBe(renderSeedSql())
   })
 
-  it('loads the six areas, the plan and the 29 objectives with the same counts per area as the app', () => {
-    expect(committedSeed.match(/insert into public\.areas /g)).toHaveLength(6)
-    expect(committedSeed.match(/insert into public\.plans /g)).toHaveLength(1)
-    const areas = objectiveAreasIn(committedSeed)
-    expect(areas).toHaveLength(29)
-    for (const area of PISOGNE_AREA_IDS) {
-      const inApp = PISOGNE_CATALOGUE.objectives.filter((o) => o.areaId === area).length
-      expect(areas.filter((a) => a === area).length, area).toBe(inApp)
-    }
+  // Loading it on real PostgreSQL, and again on a restart, is proven by test:db and tests/integration/seed-restart.test.ts.
+  it('imports the bundled catalogue through import_plan, whole, then adopts it with its act', () => {
+    expect(importedFile(committedSeed)).toEqual(PISOGNE_CATALOGUE)
+    expect(committedSeed).toContain(
+      `public.adopt_plan('pisogne-2023-2025', ${sqlString(PISOGNE_CATALOGUE.plan.approvedBy)}, '${PISOGNE_ADOPTION.adoptedOn}',`,
+    )
+    expect(committedSeed).toContain(`'${PISOGNE_ADOPTION.inForceFrom}', confirm => true)`)
   })
 
-  // The demo section keeps its own idempotence rules (it must not undo a manager's edits);
-  // reloading the whole seed is proven on real PostgreSQL in tests/integration/seed-restart.test.ts.
-  it('upserts every catalogue row, so a reload updates instead of duplicating', () => {
-    const catalogueSql = renderCatalogueSql(PISOGNE_CATALOGUE)
-    const inserts = catalogueSql.match(/^insert into /gm) ?? []
-    const upserts = catalogueSql.match(/^on conflict \(id\) do update set /gm) ?? []
-    expect(upserts.length).toBe(inserts.length)
+  it('leaves an adopted plan alone, so loading the seed again changes nothing', () => {
+    expect(renderCatalogueSql(PISOGNE_CATALOGUE)).toMatch(
+      /if exists \(select 1 from public\.plans p where p\.id = 'pisogne-2023-2025' and p\.status <> 'draft'\) then\n\s+return;/,
+    )
   })
 })
 
@@ -48,11 +42,8 @@ describe('SQL string literals', () => {
   it('keeps a hostile title inside its literal', () => {
     const catalogue = structuredClone(PISOGNE_CATALOGUE)
     catalogue.objectives[0]!.title = "x'); drop table public.objectives; --"
-    expect(renderCatalogueSql(catalogue)).toContain("'x''); drop table public.objectives; --'")
-  })
-
-  it('writes the indicator as camelCase JSON', () => {
-    expect(committedSeed).toContain('"relativeIncreasePct":10')
-    expect(committedSeed).toContain('"entryKinds":["patrol","checkpoint"]')
+    const sql = renderCatalogueSql(catalogue)
+    expect(sql).toContain("x''); drop table public.objectives; --")
+    expect(importedFile(sql)).toEqual(catalogue)
   })
 })

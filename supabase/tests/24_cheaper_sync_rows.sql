@@ -86,8 +86,8 @@ declare
   differ int := 0;
 begin
   for change in select c from jsonb_array_elements(tests.pull_all()) c loop
-    execute format('select to_jsonb(t.*) from public.%I t where t.id::text = $1',
-                   (select s.table_name from private.sync_tables s where s.entity = change ->> 'entity'))
+    execute format('select to_jsonb(t.*) from %s t where t.id::text = $1',
+                   (select s.pull_relation from private.sync_tables s where s.entity = change ->> 'entity'))
       using change ->> 'id' into stored;
     if (change -> 'row' is distinct from (case when (stored ->> 'deleted')::boolean then 'null' else private.to_wire(change ->> 'entity', stored) end)
         or (change ->> 'version')::int is distinct from (stored ->> 'version')::int) then

@@ -3,6 +3,7 @@ import { ENTRY_WRITE_PROBES } from '../support/probes/entry-write-probes'
 import { createFixtures } from '../support/probes/fixtures'
 import { HTTP_PROBES } from '../support/probes/http-probes'
 import { INPUT_PROBES } from '../support/probes/input-probes'
+import { PLAN_ADMIN_PROBES } from '../support/probes/plan-admin-probes'
 import { PLAN_WRITE_PROBES } from '../support/probes/plan-write-probes'
 import { clientFactory, type ProbeKit } from '../support/probes/probe-kit'
 import { READ_PROBES } from '../support/probes/read-probes'
@@ -13,7 +14,7 @@ import { TABLE_PROBES } from '../support/probes/table-probes'
  * the gateway with the real supabase-js client. Each row of the table is one attack with the
  * behaviour that proves it held; a failing test names the probe that breached.
  */
-const PROBES = [...READ_PROBES, ...ENTRY_WRITE_PROBES, ...PLAN_WRITE_PROBES, ...INPUT_PROBES, ...HTTP_PROBES, ...TABLE_PROBES]
+const PROBES = [...READ_PROBES, ...ENTRY_WRITE_PROBES, ...PLAN_WRITE_PROBES, ...INPUT_PROBES, ...HTTP_PROBES, ...TABLE_PROBES, ...PLAN_ADMIN_PROBES]
 
 const tally = { run: 0, held: 0, breached: 0 }
 

@@ -39,6 +39,13 @@ export const TABLE_PROBES: Probe[] = [
   deniedProbe('officer', 'DELETE /rest/v1/entries (hard delete instead of a tombstone)', 'delete from public.entries where author_id = $1', [DEMO.officer.id]),
   deniedProbe('officer', 'POST /rest/v1/profiles (a second profile)', `insert into public.profiles (id, role, area_id) values ($1, 'admin', null)`, [randomUUID()]),
   deniedProbe('officer', 'PATCH /rest/v1/objectives (rewrite a PIAO target)', `update public.objectives set expected_target = 'nessuno'`),
+  deniedProbe('anon', 'GET /rest/v1/plans', 'select * from public.plans'),
+  deniedProbe('officer', 'POST /rest/v1/plans (a plan of their own, in force)',
+    `insert into public.plans (id, municipality_id, title, start_year, end_year, approved_by, status, adopted_on, in_force_from)
+     values ('piano-abusivo', 'pisogne', 'x', 2026, 2028, 'x', 'adopted', '2026-01-01', '2030-01-01')`),
+  deniedProbe('policeManager', 'PATCH /rest/v1/plans (end the plan in force)', `update public.plans set in_force_until = '2026-01-01', status = 'superseded'`),
+  deniedProbe('policeManager', 'POST /rest/v1/plan_areas (an area of their own in the plan)', `insert into public.plan_areas values ('pisogne-2023-2025', 'sociale', 99, 'x', 'x')`),
+  deniedProbe('officer', 'PATCH /rest/v1/municipalities (rename the comune)', `update public.municipalities set name = 'Comune abusivo'`),
   deniedProbe('officer', 'reads auth.users (emails and password hashes)', 'select email, encrypted_password from auth.users'),
   rowsProbe('officer', 'PATCH /rest/v1/profiles?id=eq.self {role: admin}', 'no row updated', `update public.profiles set role = 'admin', area_id = null where id = $1 returning id`, () => [DEMO.officer.id], (rows) => expect(rows).toEqual([])),
   rowsProbe('worker', 'GET /rest/v1/entries?objective_id=eq.pl-pattugliamento', 'no rows', `select id from public.entries where objective_id = 'pl-pattugliamento'`, () => [], (rows) => expect(rows).toEqual([])),

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ENTRY_KINDS, REPORT_STATUSES } from '~/domain/entry'
 import { REPORT_CATEGORIES, SNOW_ACTIONS, TERRITORY_TOPICS, TEXT_LIMITS } from '~/domain/entry-payloads'
-import { REJECT_CODES, SYNC_ENTITIES } from '~/domain/sync-protocol'
+import { INDICATOR_KINDS, INDICATOR_PERIODS } from '~/domain/objective'
+import { PULLED_ONLY_ENTITIES, REJECT_CODES, SYNC_ENTITIES } from '~/domain/sync-protocol'
 
 /**
  * The server checks entries in SQL (supabase/migrations) and the device in TypeScript
@@ -46,6 +47,20 @@ describe('the SQL checks follow src/domain', () => {
     // Rows of private.sync_tables: (entity, table_name, id_is_uuid).
     const entities = [...sql.matchAll(/\('(\w+)', '\w+', (?:true|false)\)/g)].map((m) => m[1])
     expect(entities.sort()).toEqual([...SYNC_ENTITIES].sort())
+  })
+
+  it('pulls, and only pulls, the entities of PULLED_ONLY_ENTITIES', () => {
+    // Rows of private.sync_tables with pushed = false: (entity, table_name, id_is_uuid, false, pull_relation).
+    const entities = [...sql.matchAll(/\('(\w+)', '\w+', (?:true|false), false, '[\w.]+'\)/g)].map((m) => m[1])
+    expect(entities.sort()).toEqual([...PULLED_ONLY_ENTITIES].sort())
+  })
+
+  it('checks plan files with the lists of the app (private.plan_file_shapes)', () => {
+    const options = (message: string) =>
+      JSON.parse(new RegExp(`"options": (\\[[^\\]]*\\]), "msg": "${message}`).exec(sql.replaceAll(/\s+/g, ' '))?.[1] ?? 'null')
+    expect(options('unknown indicator kind')).toEqual([...INDICATOR_KINDS])
+    expect(options('unknown period')).toEqual([...INDICATOR_PERIODS])
+    expect(options('unknown entry kind')).toEqual([...ENTRY_KINDS])
   })
 
   it('rejects only with codes the app translates', () => {

@@ -8,7 +8,6 @@ export default defineMessages(
       later: 'Più tardi',
       saveFirst: 'Salva o annulla il modulo aperto prima di aggiornare',
       offlineReady: 'Pronto per lavorare offline',
-      dismiss: 'Chiudi',
     },
   },
   {
@@ -18,7 +17,6 @@ export default defineMessages(
       later: 'Later',
       saveFirst: 'Save or cancel the open form before updating',
       offlineReady: 'Ready to work offline',
-      dismiss: 'Close',
     },
   },
 )

@@ -6,6 +6,9 @@ import { closeOnVersionChange, onNewVersionRequired } from '~/sync/new-version'
 import { hasUnsavedInput } from './unsaved-guard'
 import { checkForUpdate, UPDATE_CHECK_INTERVAL_MS } from './update-check'
 
+/** How long the "ready to work offline" notice stays: long enough to read, then it clears itself. */
+export const OFFLINE_NOTICE_MS = 8_000
+
 /** The app's service worker: update prompt state, offline readiness, hourly update checks. */
 export const useServiceWorkerStore = defineStore('service-worker', () => {
   /** A new worker took control while a form had unsaved input: reload as soon as it is saved or discarded. */
@@ -36,6 +39,12 @@ export const useServiceWorkerStore = defineStore('service-worker', () => {
   })
   // A returning visit never gets the install event: a controlling worker means the shell is cached.
   if (globalThis.navigator?.serviceWorker?.controller) offlineReady.value = true
+
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined
+  watch(offlineNotice, (shown) => {
+    clearTimeout(noticeTimer)
+    if (shown) noticeTimer = setTimeout(() => (offlineNotice.value = false), OFFLINE_NOTICE_MS)
+  })
 
   watch(hasUnsavedInput, (dirty) => {
     if (!dirty && reloadDeferred.value) window.location.reload()

@@ -14,6 +14,7 @@ export default defineMessages(
       details: 'Dettagli',
       deviceOnly: 'I dati restano su questo dispositivo: la sincronizzazione non è configurata.',
       signInToSync: 'Accedi di nuovo per inviare le registrazioni.',
+      notSignedIn: 'Non hai effettuato l’accesso',
       signIn: 'Accedi',
       newVersion: 'È stata aperta una nuova versione dell’app in un’altra scheda: ricarica questa pagina.',
       errors: {
@@ -79,6 +80,7 @@ export default defineMessages(
       details: 'Details',
       deviceOnly: 'Data stays on this device: sync is not configured.',
       signInToSync: 'Sign in again to send your entries.',
+      notSignedIn: 'Not signed in',
       signIn: 'Sign in',
       newVersion: 'A new version of the app was opened in another tab: reload this page.',
       errors: {

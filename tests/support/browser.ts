@@ -25,13 +25,16 @@ export interface LaunchedBrowser {
  * A fresh persistent Chromium profile per call, so service workers, IndexedDB and
  * storage persistence behave as on a real device and no test sees another's data.
  */
-export async function launchBrowser(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number }; locale?: string; deviceScaleFactor?: number } = {},
+): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sulcampo-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 360, height: 740 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: options.locale ?? 'it-IT',
     timezoneId: 'Europe/Rome',
     serviceWorkers: 'allow',

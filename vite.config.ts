@@ -79,7 +79,7 @@ export default defineConfig({
           // Some unit tests push hundreds of rows through fake-indexeddb; on 2 busy cores that can pass 5 s.
           // Limits here guard against hangs, not speed: speed lives in the benchmarks.
           testTimeout: 20_000,
-          setupFiles: ['tests/support/unit-setup.ts'],
+          setupFiles: ['tests/support/fake-indexeddb-setup.ts'],
         },
       },
       {
@@ -89,6 +89,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/stack-global-setup.ts'],
+          setupFiles: ['tests/support/fake-indexeddb-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -109,8 +109,36 @@ export function declareSchema(db: Dexie): void {
   db.use(objectiveStatsMiddleware)
 }
 
+/**
+ * The app's connection. Every transaction on it is `strict`: IndexedDB reports it complete only
+ * once it is flushed to disk, so "Salvato" survives the battery dying a second later (Chromium's
+ * default since 121 is `relaxed`: complete once in the OS buffers, flushed every few seconds).
+ * Dexie 4 sets durability per connection only, so strict is the default and the one kind of write
+ * that may be lost and fetched again, a pulled page, goes through `bulkWrites(db)` instead.
+ */
 export function openDatabase(name: string = DB_NAME): SulCampoDb {
-  const db = new Dexie(name) as SulCampoDb
+  return connect(name, 'strict')
+}
+
+const bulkConnections = new WeakMap<SulCampoDb, SulCampoDb>()
+
+/**
+ * A second connection to the same database whose transactions are `relaxed`, for writes the
+ * server can give again: a pull page lost to a power cut takes its cursor with it (same
+ * transaction), so the next pull fetches it again. Never for a user's save, and never nested in a
+ * transaction of `db` (a transaction cannot span two connections).
+ */
+export function bulkWrites(db: SulCampoDb): SulCampoDb {
+  let bulk = bulkConnections.get(db)
+  if (!bulk) {
+    bulk = connect(db.name, 'relaxed')
+    bulkConnections.set(db, bulk)
+  }
+  return bulk
+}
+
+function connect(name: string, durability: 'strict' | 'relaxed'): SulCampoDb {
+  const db = new Dexie(name, { chromeTransactionDurability: durability }) as SulCampoDb
   declareSchema(db)
   // Once per open, before any other query: stats that missed entries written around Dexie are rebuilt.
   db.on('ready', (vip) => ensureObjectiveStats(vip as SulCampoDb), true)

@@ -1,6 +1,6 @@
 import type { BulkError, Table } from 'dexie'
 import type { PullPage, SyncEntity } from '~/domain/sync-protocol'
-import type { SulCampoDb } from './database'
+import { bulkWrites, type SulCampoDb } from './database'
 import { isSyncEntity, syncedTables, TABLE_OF } from './local-writes'
 import { countQueuedPerEntity } from './outbox-repo'
 import { SYNC_META } from './sync-meta'
@@ -18,8 +18,10 @@ export interface PullPageOutcome {
  * mutation (pending or rejected, any author) is never overwritten: the push answer
  * brings the server's copy back for it.
  */
-export async function applyPullPage(db: SulCampoDb, page: PullPage): Promise<PullPageOutcome> {
+export async function applyPullPage(appDb: SulCampoDb, page: PullPage): Promise<PullPageOutcome> {
   const outcome: PullPageOutcome = { stored: 0, deleted: 0, skipped: 0 }
+  // Relaxed: a page lost with its cursor in a power cut is pulled again (see bulkWrites).
+  const db = bulkWrites(appDb)
   await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
     const queued = await countQueuedPerEntity(db, page.changes.map((change) => change.id))
     const puts = new Map<SyncEntity, Record<string, unknown>[]>()
@@ -53,7 +55,7 @@ async function storePulledRows(table: Table<Record<string, unknown>, string>, ro
   try {
     await table.bulkAdd(rows)
   } catch (error) {
-    // By name, not instanceof: this module must not load Dexie itself (tests install fake-indexeddb before Dexie).
+    // By name, as Dexie's errors are meant to be told apart.
     if (!(error instanceof Error) || error.name !== 'BulkError') throw error
     const failed = Object.entries((error as BulkError).failuresByPos)
     if (failed.some(([, cause]) => cause.name !== 'ConstraintError')) throw error

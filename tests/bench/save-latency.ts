@@ -1,7 +1,10 @@
 /**
- * `npm run bench:save` (issue 7): time from the tap on "Salva" to the new entry painted in
+ * `npm run bench:save` (issues 7 and 14): time from the tap on "Salva" to the new entry painted in
  * "my recent entries", measured in the page with performance.now(). An officer in device-only
  * mode logs a mountain check 30 times on the built app in Chromium; p95 target ≤ 50 ms.
+ * It runs twice side by side, saves alternating between two browsers with their own profile on
+ * disk: the app as built (every save `strict`, flushed to disk before it completes) and the same
+ * app with every transaction forced `relaxed` (Chromium's default, what the app did before issue 14).
  */
 import type { Page } from 'playwright-core'
 import { openBenchApp } from './chromium-page'
@@ -73,21 +76,58 @@ async function oneSave(page: Page, appUrl: string, n: number): Promise<number> {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!
 const round1 = (n: number) => Math.round(n * 10) / 10
 
-async function main(): Promise<void> {
+type Durability = 'strict' | 'relaxed'
+
+/** Every transaction the page opens asks for relaxed durability, whatever the app asked. */
+const FORCE_RELAXED = `{
+  const original = IDBDatabase.prototype.transaction
+  IDBDatabase.prototype.transaction = function (stores, mode, options) {
+    return original.call(this, stores, mode, { ...options, durability: 'relaxed' })
+  }
+}`
+
+interface Device {
+  durability: Durability
+  page: Page
+  appUrl: string
+  timings: number[]
+  close(): Promise<void>
+}
+
+async function openDevice(durability: Durability): Promise<Device> {
   const bench = await openBenchApp({ viewport: { width: 360, height: 740 } })
+  if (durability === 'relaxed') await bench.context.addInitScript({ content: FORCE_RELAXED })
+  const page = await bench.context.newPage()
+  await page.goto(`${bench.appUrl}/impostazioni`)
+  await signInAsOfficer(page)
+  await oneSave(page, bench.appUrl, 0) // warm-up: the form's and the home's code loaded once, as in use
+  return { durability, page, appUrl: bench.appUrl, timings: [], close: () => bench.close() }
+}
+
+function summary(device: Device): { p50: number; p95: number; max: number } {
+  return { p50: round1(percentile(device.timings, 50)), p95: round1(percentile(device.timings, 95)), max: round1(Math.max(...device.timings)) }
+}
+
+async function main(): Promise<void> {
+  const devices: Device[] = []
   try {
-    const page = await bench.context.newPage()
-    await page.goto(`${bench.appUrl}/impostazioni`)
-    await signInAsOfficer(page)
-    await oneSave(page, bench.appUrl, 0) // warm-up: the form's and the home's code loaded once, as in use
-    const timings: number[] = []
-    for (let n = 1; n <= SAVES; n++) timings.push(await oneSave(page, bench.appUrl, n))
-    const p50 = round1(percentile(timings, 50))
-    const p95 = round1(percentile(timings, 95))
-    console.log(`save → visible in recent entries: p50 ${p50} ms, p95 ${p95} ms over ${SAVES} saves (target p95 ≤ ${TARGET_MS} ms); max ${round1(Math.max(...timings))} ms`)
-    recordBenchmark('save to visible p95', { figure: p95, unit: 'ms', target: TARGET_MS, comparator: '<=', details: { p50, saves: SAVES, runs: timings.map(round1) } })
+    for (const durability of ['strict', 'relaxed'] as const) devices.push(await openDevice(durability))
+    // Alternating, so that whatever else the machine does weighs on both modes alike.
+    for (let n = 1; n <= SAVES; n++) for (const device of devices) device.timings.push(await oneSave(device.page, device.appUrl, n))
+    const [strict, relaxed] = devices.map(summary) as [ReturnType<typeof summary>, ReturnType<typeof summary>]
+    console.log(`save → visible in recent entries, ${SAVES} saves each (target p95 ≤ ${TARGET_MS} ms with strict):`)
+    for (const [name, figures] of [['strict (as built)', strict], ['relaxed (forced)', relaxed]] as const) {
+      console.log(`  ${name.padEnd(18)} p50 ${figures.p50} ms, p95 ${figures.p95} ms, max ${figures.max} ms`)
+    }
+    recordBenchmark('save to visible p95', {
+      figure: strict.p95,
+      unit: 'ms',
+      target: TARGET_MS,
+      comparator: '<=',
+      details: { durability: 'strict', p50: strict.p50, saves: SAVES, relaxedP50: relaxed.p50, relaxedP95: relaxed.p95, runs: devices[0]!.timings.map(round1), relaxedRuns: devices[1]!.timings.map(round1) },
+    })
   } finally {
-    await bench.close()
+    await Promise.all(devices.map((device) => device.close()))
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entriesAt, pendingText, queryServer, startSyncedApp, type SyncedApp } from '../support/synced-app'
 import { countRows } from './field-log-helpers'
+import { forgetRecorded, isSyncWrite, recordedTransactions, recordTransactions } from './idb-durability'
 
 const OFFICER_ID = '5c000000-0000-4000-8000-000000000001'
 
@@ -48,5 +49,31 @@ describe('sync in Chromium against a real local stack', () => {
 
     const manager = await signedIn('comandante@sulcampo.test')
     await expect.poll(() => entriesAt(manager.page, place), { timeout: 30_000 }).toBe(3)
+  })
+
+  it('writes every save to disk before saying it is saved (strict), and pulled pages relaxed', async () => {
+    const { browser, page } = await signedIn('agente@sulcampo.test')
+    await recordTransactions(browser.context)
+    // A start with nothing queued: the sync engine's writes are pull pages only.
+    await page.reload()
+    await expect.poll(async () => (await recordedTransactions(page)).filter(isSyncWrite).length, { timeout: 30_000 }).toBeGreaterThan(0)
+    const pulled = (await recordedTransactions(page)).filter(isSyncWrite)
+    expect(pulled.map((tx) => tx.durability)).toEqual(pulled.map(() => 'relaxed'))
+
+    await forgetRecorded(page)
+    await page.locator('a[href="/campo/nuovo/checkpoint"]').click()
+    await page.getByLabel('Luogo (via, civico, località)').fill(`Durevole ${Date.now()}`)
+    await expect.poll(async () => (await recordedTransactions(page)).some((tx) => tx.stores.includes('drafts'))).toBe(true)
+    await page.getByRole('button', { name: 'Salva' }).click()
+    await page.waitForURL('**/campo')
+    await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await expect.poll(async () => (await recordedTransactions(page)).some((tx) => isSyncWrite(tx) && tx.durability === 'relaxed'), { timeout: 30_000 }).toBe(true)
+
+    const written = await recordedTransactions(page)
+    expect(written.find((tx) => tx.stores.includes('entries') && tx.stores.includes('outbox') && !isSyncWrite(tx))).toMatchObject({ durability: 'strict' })
+    expect(written.find((tx) => tx.stores.includes('drafts'))).toMatchObject({ durability: 'strict' })
+    // The one push answer (it removes the sent mutation) is strict too; only pulled pages are relaxed.
+    expect(written.filter((tx) => isSyncWrite(tx) && tx.durability === 'strict')).toHaveLength(1)
+    expect(written.filter((tx) => !isSyncWrite(tx) && tx.durability !== 'strict')).toEqual([])
   })
 })

@@ -171,4 +171,32 @@ describe('storage safety', () => {
     await expect(prompt.getByRole('button', { name: 'Aggiorna' }).isEnabled()).resolves.toBe(true)
     await expect(databaseVersion(tabA)).resolves.toBe(current + 10)
   })
+  it('says plainly that the device’s data was deleted when the browser cleared the database, until the user has read it', async () => {
+    const opened = await openAppAs(OFFICER, '/campo/nuovo/checkpoint')
+    browser = opened.browser
+    const { page } = opened
+    await page.getByLabel('Luogo (via, civico, località)').fill('Via Roma')
+    await page.getByRole('button', { name: 'Salva' }).click()
+    await page.waitForURL('**/campo')
+    const lost = page.locator('[data-test="storage-lost"]')
+    await page.reload()
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await expect(lost.count()).resolves.toBe(0)
+
+    // What eviction or a corrupted database does: IndexedDB emptied by the browser, localStorage kept.
+    const cdp = await browser.context.newCDPSession(page)
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(inject('appUrl')).origin, storageTypes: 'indexeddb' })
+    await page.reload()
+    await lost.waitFor()
+    await expect(lost.textContent()).resolves.toContain('I dati salvati su questo dispositivo sono stati cancellati.')
+    await expect(lost.textContent()).resolves.toContain('avvisa l’ufficio')
+    await page.reload()
+    await lost.waitFor()
+
+    await lost.getByRole('button', { name: 'Ho capito' }).click()
+    await expect(lost.count()).resolves.toBe(0)
+    await page.reload()
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await expect(lost.count()).resolves.toBe(0)
+  })
 })

@@ -1,5 +1,5 @@
 import { startCluster, type Cluster } from './cluster'
-import { startGateway, type Gateway } from './gateway/server'
+import { startGateway, type Gateway, type GatewayOptions } from './gateway/server'
 import { loadOrCreateJwtSecret } from './gateway/keys'
 import { applySchema } from './schema'
 
@@ -21,6 +21,8 @@ export interface StackOptions {
   dir?: string
   /** The gateway's port; 0 or omitted picks a free one. */
   gatewayPort?: number
+  /** Tests: a movable clock and short token or session lifetimes. */
+  gateway?: Pick<GatewayOptions, 'now' | 'accessTokenTtlSeconds' | 'sessionLifetimeSeconds'>
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -37,7 +39,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await applySchema(cluster.databaseUrl)
     const schemaMs = lap()
     const jwtSecret = await loadOrCreateJwtSecret(cluster.dir)
-    const gateway = await startGateway({ databaseUrl: cluster.databaseUrl, jwtSecret, port: options.gatewayPort ?? 0 })
+    const gateway = await startGateway({ ...options.gateway, databaseUrl: cluster.databaseUrl, jwtSecret, port: options.gatewayPort ?? 0 })
     return {
       cluster,
       gateway,

@@ -46,6 +46,28 @@ describe('local gateway: expired access tokens', () => {
     expect((await client.auth.getSession()).data.session!.access_token).not.toBe(staleToken)
   })
 
+  it('refuses to refresh a session older than its lifetime (session_expired), and a new sign-in gets a working one', async () => {
+    const timeboxed = await startGateway({ databaseUrl: inject('databaseUrl'), jwtSecret: inject('jwtSecret'), now: () => Date.now() + clockOffsetMs, sessionLifetimeSeconds: 8 * 3600 })
+    try {
+      const client = anonClient(timeboxed.url)
+      const signIn = await client.auth.signInWithPassword({ email: DEMO.officer.email, password: DEMO_PASSWORD })
+      expect(signIn.error).toBeNull()
+      clockOffsetMs = 2 * 24 * 3600 * 1000 // two days offline
+      const refreshed = await client.auth.refreshSession()
+      expect(refreshed.error).toMatchObject({ status: 400, code: 'session_expired' })
+
+      const again = await client.auth.signInWithPassword({ email: DEMO.officer.email, password: DEMO_PASSWORD })
+      expect(again.error).toBeNull()
+      const { data, error } = await client.rpc('gateway_test_whoami')
+      expect(error).toBeNull()
+      expect(data).toBe(DEMO.officer.id)
+      await expect(client.auth.refreshSession()).resolves.toMatchObject({ error: null })
+    } finally {
+      clockOffsetMs = 0
+      await timeboxed.close()
+    }
+  })
+
   it('restarts on the same port after close(), so a fault proxy in front of it can keep its target', async () => {
     const port = gateway.port
     await gateway.close()

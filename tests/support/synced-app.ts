@@ -7,7 +7,7 @@ import pg from 'pg'
 import type { Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../supabase/local/describe-stack'
 import { serveApp, type AppServer } from '../../supabase/local/serve-app'
-import { startStack, type Stack } from '../../supabase/local/stack'
+import { startStack, type Stack, type StackOptions } from '../../supabase/local/stack'
 import { readAllRows } from '../e2e/idb-helpers'
 import { launchBrowser, type LaunchedBrowser } from './browser'
 
@@ -28,7 +28,7 @@ export interface SyncedApp {
   close(): Promise<void>
 }
 
-export async function startSyncedApp(): Promise<SyncedApp> {
+export async function startSyncedApp(stackOptions: StackOptions = {}): Promise<SyncedApp> {
   const browsers: LaunchedBrowser[] = []
   let stack: Stack | undefined
   let app: AppServer | undefined
@@ -40,7 +40,7 @@ export async function startSyncedApp(): Promise<SyncedApp> {
     await rm(outDir, { recursive: true, force: true })
   }
   try {
-    stack = await startStack()
+    stack = await startStack(stackOptions)
     // One synced build per file: the global setup's dist/ is device-only.
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
       cwd: root,

@@ -15,6 +15,12 @@ export async function handleAuth(ctx: GatewayContext, req: IncomingMessage, res:
   sendGoTrueError(req, res, 404, 'not_found', 'Not found: this local gateway serves only the auth endpoints the app uses')
 }
 
+const REFRESH_REFUSALS = {
+  not_found: ['refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found'],
+  already_used: ['refresh_token_already_used', 'Invalid Refresh Token: Already Used'],
+  session_expired: ['session_expired', 'Invalid Refresh Token: Session Expired'],
+} as const
+
 async function token(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse, grantType: string | null): Promise<void> {
   const parsed = await readJson(req).catch((error: unknown) => error)
   if (parsed instanceof BodyError || typeof parsed !== 'object' || parsed === null) {
@@ -28,18 +34,17 @@ async function token(ctx: GatewayContext, req: IncomingMessage, res: ServerRespo
     }
     const user = await signInWithPassword(ctx.pool, email, password)
     if (!user) return sendGoTrueError(req, res, 400, 'invalid_credentials', 'Invalid login credentials')
-    return sendJson(res, 200, await sessionJson(ctx, user, await createSession(ctx.pool, user.id)))
+    return sendJson(res, 200, await sessionJson(ctx, user, await createSession(ctx.pool, user.id, ctx.now())))
   }
   if (grantType === 'refresh_token') {
     const presented = body.refresh_token
     if (typeof presented !== 'string' || !presented) {
       return sendGoTrueError(req, res, 400, 'validation_failed', 'refresh_token required')
     }
-    const rotation = await rotateRefreshToken(ctx.pool, presented)
+    const rotation = await rotateRefreshToken(ctx.pool, presented, { now: ctx.now(), lifetimeSeconds: ctx.sessionLifetimeSeconds })
     if (!rotation.ok) {
-      return rotation.reason === 'not_found'
-        ? sendGoTrueError(req, res, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found')
-        : sendGoTrueError(req, res, 400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used')
+      const [code, message] = REFRESH_REFUSALS[rotation.reason]
+      return sendGoTrueError(req, res, 400, code, message)
     }
     const user = await findUser(ctx.pool, rotation.userId)
     if (!user) return sendGoTrueError(req, res, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found')

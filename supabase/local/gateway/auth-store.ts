@@ -46,26 +46,37 @@ function newRefreshToken(): string {
   return randomBytes(16).toString('base64url')
 }
 
-export async function createSession(pool: Pool, userId: string): Promise<IssuedRefresh> {
+/** `now` is the gateway's clock: a session's age is measured on the clock that refreshes it. */
+export async function createSession(pool: Pool, userId: string, now: number): Promise<IssuedRefresh> {
   const refresh = { sessionId: randomUUID(), refreshToken: newRefreshToken() }
   await pool.query(
-    `insert into auth.refresh_tokens (token, user_id, revoked, session_id) values ($1, $2, false, $3)`,
-    [refresh.refreshToken, userId, refresh.sessionId],
+    `insert into auth.refresh_tokens (token, user_id, revoked, session_id, created_at) values ($1, $2, false, $3, to_timestamp($4 / 1000.0))`,
+    [refresh.refreshToken, userId, refresh.sessionId, now],
   )
   return refresh
 }
 
-export type Rotation = { ok: true; userId: string; refresh: IssuedRefresh } | { ok: false; reason: 'not_found' | 'already_used' }
+export type Rotation = { ok: true; userId: string; refresh: IssuedRefresh } | { ok: false; reason: 'not_found' | 'already_used' | 'session_expired' }
+
+/** GoTrue's session time-box (`sessions.timebox`): past it a session cannot be refreshed, only replaced by a sign-in. */
+export interface SessionLimit {
+  /** The gateway's clock, milliseconds since the epoch. */
+  now: number
+  /** null: sessions live until signed out (GoTrue's default). */
+  lifetimeSeconds: number | null
+}
 
 /**
  * Refresh-token rotation: the presented token is revoked and a child issued in the
  * same session. Presenting a revoked token again is treated as theft, as GoTrue
- * does: the whole session is revoked.
+ * does: the whole session is revoked. A session older than its lifetime is refused.
  */
-export async function rotateRefreshToken(pool: Pool, token: string): Promise<Rotation> {
+export async function rotateRefreshToken(pool: Pool, token: string, limit: SessionLimit): Promise<Rotation> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ user_id: string; revoked: boolean; session_id: string }>(
-      `select user_id, revoked, session_id from auth.refresh_tokens where token = $1 for update`,
+    const { rows } = await client.query<{ user_id: string; revoked: boolean; session_id: string; started_at: Date }>(
+      `select user_id, revoked, session_id,
+              (select min(created_at) from auth.refresh_tokens s where s.session_id = t.session_id) as started_at
+         from auth.refresh_tokens t where token = $1 for update`,
       [token],
     )
     const current = rows[0]
@@ -73,6 +84,9 @@ export async function rotateRefreshToken(pool: Pool, token: string): Promise<Rot
     if (current.revoked) {
       await client.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1`, [current.session_id])
       return { ok: false, reason: 'already_used' }
+    }
+    if (limit.lifetimeSeconds !== null && limit.now - current.started_at.getTime() > limit.lifetimeSeconds * 1000) {
+      return { ok: false, reason: 'session_expired' }
     }
     const refresh = { sessionId: current.session_id, refreshToken: newRefreshToken() }
     await client.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1`, [token])

@@ -11,4 +11,6 @@ export interface GatewayContext {
   /** Milliseconds since the epoch; tests move it to expire tokens without sleeping. */
   now: () => number
   accessTokenTtlSeconds: number
+  /** GoTrue's session time-box; null (the default) for sessions that live until signed out. */
+  sessionLifetimeSeconds: number | null
 }

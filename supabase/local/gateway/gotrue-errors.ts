@@ -8,6 +8,7 @@ export type GoTrueErrorCode =
   | 'bad_json'
   | 'refresh_token_not_found'
   | 'refresh_token_already_used'
+  | 'session_expired'
   | 'unsupported_grant_type'
   | 'no_authorization'
   | 'bad_jwt'

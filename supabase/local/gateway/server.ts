@@ -15,6 +15,8 @@ export interface GatewayOptions {
   /** The clock tokens are issued and checked against; tests pass a movable one. */
   now?: () => number
   accessTokenTtlSeconds?: number
+  /** Sessions older than this cannot be refreshed (GoTrue's `sessions.timebox`); unlimited by default. */
+  sessionLifetimeSeconds?: number
 }
 
 export interface Gateway {
@@ -47,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: () => url,
     now: options.now ?? Date.now,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    sessionLifetimeSeconds: options.sessionLifetimeSeconds ?? null,
   }
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((error: unknown) => {

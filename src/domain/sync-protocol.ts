@@ -56,6 +56,18 @@ export type MutationResult =
   | { id: string; status: 'conflict'; version: number; row: Record<string, unknown> }
   | { id: string; status: 'rejected'; code: RejectCode; message: string }
 
+/** The upload_photo argument (camelCase on the wire, like the mutations). */
+export interface PhotoUpload {
+  id: string
+  entryId: string
+  mime: 'image/jpeg'
+  width: number
+  height: number
+  bytes: number
+  /** The JPEG as base64 on one line. */
+  data: string
+}
+
 export interface PulledChange {
   entity: PulledEntity
   id: string

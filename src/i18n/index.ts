@@ -13,13 +13,14 @@ import admin from '~/features/admin/messages'
 import dashboardMap from '~/features/dashboard/map/messages'
 import planImportCsv from '~/features/admin/plan-import-messages'
 import profilesAdmin from '~/features/admin/profiles-messages'
+import handover from '~/features/sync-status/handover-messages'
 import type { FeatureMessages } from './define-messages'
 
 export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** One line per feature: each owns its messages under its own top-level key. */
-const features: FeatureMessages<object>[] = [core, objectives, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, profilesAdmin]
+const features: FeatureMessages<object>[] = [core, objectives, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, profilesAdmin, handover]
 
 type Messages = Record<string, string | Record<string, unknown>>
 

@@ -1,6 +1,6 @@
 import type { PhotoRow, SulCampoDb } from '~/db/database'
 import { markPhotoUploaded, photosReadyToUpload, recordPhotoAttempt } from '~/db/photos-repo'
-import type { RejectCode } from '~/domain/sync-protocol'
+import type { PhotoUpload, RejectCode } from '~/domain/sync-protocol'
 import { SyncError, toSyncError, type SyncErrorCode } from './sync-error'
 import type { SyncTransport } from './transport'
 
@@ -12,17 +12,7 @@ import type { SyncTransport } from './transport'
  * entries keep syncing whatever happens to their photos.
  */
 
-/** The upload_photo argument (camelCase on the wire, like the sync protocol). */
-export interface PhotoUpload {
-  id: string
-  entryId: string
-  mime: 'image/jpeg'
-  width: number
-  height: number
-  bytes: number
-  /** The JPEG as base64 on one line. */
-  data: string
-}
+export type { PhotoUpload }
 
 export type PhotoUploadResult =
   | { id: string; status: 'applied'; bytes: number }

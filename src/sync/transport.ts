@@ -19,9 +19,10 @@ export interface SyncTransport {
 /** Long enough for a 500-mutation batch (≈ 300 KB each way) on a slow mobile link, short enough not to hang a round. */
 export const RPC_TIMEOUT_MS = 30_000
 
-type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo'
+type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo' | 'apply_handover'
 
-async function callRpc(client: SupabaseClient, name: RpcName, args: object, timeoutMs: number): Promise<unknown> {
+/** One RPC with a timeout; every failure becomes a SyncError. */
+export async function callRpc(client: SupabaseClient, name: RpcName, args: object, timeoutMs: number): Promise<unknown> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {

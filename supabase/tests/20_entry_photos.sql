@@ -6,18 +6,6 @@ select plan(19);
 
 select * from tests.create_cast() \gset
 
--- A tiny JPEG (SOI marker + filler), as base64 on one line the way the device sends it.
-create function tests.jpeg_base64(filler_bytes int, filler text default '00') returns text
-language sql immutable
-as $$ select translate(encode(decode('ffd8ffe0' || repeat(filler, filler_bytes), 'hex'), 'base64'), E'\n', '') $$;
-
-create function tests.photo(photo_id uuid, entry_id uuid, overrides jsonb default '{}') returns jsonb
-language sql immutable
-as $$
-  select jsonb_build_object('id', photo_id, 'entryId', entry_id, 'mime', 'image/jpeg', 'width', 1600, 'height', 1200,
-                            'bytes', 1004, 'data', tests.jpeg_base64(1000)) || overrides
-$$;
-
 -- Counts rows whoever is acting, RLS aside.
 create function tests.photo_rows(photo_id uuid) returns int
 language sql security definer

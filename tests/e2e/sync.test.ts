@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entriesAt, pendingText, queryServer, startSyncedApp, type SyncedApp } from '../support/synced-app'
 import { countRows } from './field-log-helpers'
@@ -75,5 +76,40 @@ describe('sync in Chromium against a real local stack', () => {
     // The one push answer (it removes the sent mutation) is strict too; only pulled pages are relaxed.
     expect(written.filter((tx) => isSyncWrite(tx) && tx.durability === 'strict')).toHaveLength(1)
     expect(written.filter((tx) => !isSyncWrite(tx) && tx.durability !== 'strict')).toEqual([])
+  })
+  it('hands an offline officer\'s unsent work to an admin through a file, applied once however often it is imported', async () => {
+    const place = `Consegna e2e ${Date.now()}`
+    const serverCount = async () =>
+      Number((await queryServer<{ count: string }>(synced.stack, `select count(*) from public.entries where payload ->> 'place' = $1`, [place]))[0]!.count)
+    const officer = await signedIn('agente@sulcampo.test')
+    await officer.browser.context.setOffline(true)
+    await officer.page.goto(`${synced.app.url}/campo/nuovo/checkpoint`)
+    await officer.page.getByLabel('Luogo (via, civico, località)').fill(place)
+    await officer.page.getByRole('button', { name: 'Salva' }).click()
+    await officer.page.waitForURL('**/campo')
+    await officer.page.goto(`${synced.app.url}/sincronizzazione`)
+    const [download] = await Promise.all([officer.page.waitForEvent('download'), officer.page.getByRole('button', { name: 'Esporta il lavoro non inviato' }).click()])
+    const file = (await download.path())!
+    expect(download.suggestedFilename()).toMatch(/^sulcampo-non-inviato-.+\.json$/)
+
+    const admin = await signedIn('admin@sulcampo.test')
+    await admin.page.goto(`${synced.app.url}/sincronizzazione`)
+    const picker = admin.page.getByLabel('Importa un file di lavoro non inviato')
+    const outcome = admin.page.locator('[data-test="handover-outcome"]')
+    for (let time = 1; time <= 2; time++) {
+      await picker.setInputFiles(file)
+      await expect.poll(() => outcome.textContent()).toContain('File applicato. Modifiche sul server: 1; superate: 0; rifiutate: 0.')
+      await expect(serverCount()).resolves.toBe(1)
+    }
+
+    const tampered = `${file}.modificato.json`
+    await writeFile(tampered, (await readFile(file, 'utf8')).replace(place, `${place} (modificato)`))
+    await picker.setInputFiles(tampered)
+    await expect.poll(() => admin.page.locator('[data-test="handover-problem"]').textContent()).toContain('Il file è stato modificato dopo l’esportazione')
+
+    await officer.browser.context.setOffline(false)
+    await officer.page.goto(`${synced.app.url}/campo`)
+    await expect.poll(() => pendingText(officer.page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await expect(serverCount()).resolves.toBe(1)
   })
 })

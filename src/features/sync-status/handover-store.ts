@@ -46,12 +46,12 @@ export const useHandoverStore = defineStore('handover', () => {
     }
   }
 
-  async function importFile(text: string): Promise<void> {
+  async function importFile(chosen: Blob): Promise<void> {
     busy.value = true
     outcome.value = null
     problem.value = null
     try {
-      const opened = await openHandover(text)
+      const opened = await openHandover(await chosen.text())
       const client = getSupabase()
       if (!opened.ok) problem.value = opened.problem
       else if (!client) problem.value = 'failed'

@@ -58,20 +58,25 @@ export async function startSyncedApp(stackOptions: StackOptions = {}): Promise<S
     const browser = await launchBrowser(options)
     browsers.push(browser)
     const page = await browser.context.newPage()
-    await page.goto(`${served.url}/accedi`)
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Accedi' }).click()
-    await page.waitForURL((url) => !url.pathname.startsWith('/accedi'))
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-    })
+    await signInThroughUi(page, served.url, email)
     await page.goto(`${served.url}/campo`)
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
     return { browser, page }
   }
 
   return { stack, app, signedIn, close }
+}
+
+/** Signs a demo user in on the sign-in screen and waits for the service worker to be ready. */
+export async function signInThroughUi(page: Page, appUrl: string, email: string): Promise<void> {
+  await page.goto(`${appUrl}/accedi`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Accedi' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/accedi'))
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
 }
 
 /** Entries on this device's IndexedDB whose place starts with `prefix` (what the pull really stored). */

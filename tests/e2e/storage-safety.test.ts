@@ -194,7 +194,8 @@ describe('storage safety', () => {
     await lost.waitFor()
 
     await lost.getByRole('button', { name: 'Ho capito' }).click()
-    await expect(lost.count()).resolves.toBe(0)
+    // The banner goes once the acknowledgement is stored, a moment after the click: wait for it.
+    await lost.waitFor({ state: 'detached' })
     await page.reload()
     await page.getByRole('heading', { level: 1 }).first().waitFor()
     await expect(lost.count()).resolves.toBe(0)

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
+import { PISOGNE_PLAN_RECORD } from '~/domain/catalogue/plan'
 import type { Objective } from '~/domain/objective'
+import type { PlanRecord } from '~/domain/plan'
 import type { Entry } from '~/domain/entry'
 import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
 import type { Mutation, RejectCode } from '~/domain/sync-protocol'
@@ -24,6 +26,13 @@ export interface OutboxRow extends Mutation {
    */
   entityHadQueued?: boolean
   laterChangeQueued?: boolean
+}
+
+/** A plan as this device caches it: pulled from the server, or the bundled demo (device-only mode). */
+export interface PlanRow extends PlanRecord {
+  version: number
+  /** The bundled demo plan, which the UI labels "Piano dimostrativo"; absent on pulled plans. */
+  demo?: boolean
 }
 
 export interface MetaRow {
@@ -70,6 +79,7 @@ export type SulCampoDb = Dexie & {
   drafts: EntityTable<DraftRow, 'id'>
   photos: EntityTable<PhotoRow, 'id'>
   objectiveStats: Table<ObjectiveStatsRow, StatsKey>
+  plans: EntityTable<PlanRow, 'id'>
 }
 
 export const DB_NAME = 'sulcampo'
@@ -106,6 +116,15 @@ export function declareSchema(db: Dexie): void {
     outbox: '++seq, &id, entityId, authorId, state, [authorId+state+seq]',
     entries: 'id, kind, authorId, status, [objectiveId+occurredAt]',
   })
+  // Plans are server data (docs/plans.md): pulled rows cached here. A device that already holds
+  // the Pisogne objectives gets their plan row, as the server has it, so no objective points at
+  // a plan the device does not know; the first pull replaces it with the server's copy.
+  db.version(5)
+    .stores({ plans: 'id, status' })
+    .upgrade(async (tx) => {
+      const held = await tx.table('objectives').where('planId').equals(PISOGNE_PLAN_RECORD.id).count()
+      if (held > 0) await tx.table('plans').put({ ...PISOGNE_PLAN_RECORD, version: 0 })
+    })
   db.use(objectiveStatsMiddleware)
 }
 

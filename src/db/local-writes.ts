@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import { SYNC_ENTITIES, type MutationOp, type SyncEntity } from '~/domain/sync-protocol'
+import { SYNC_ENTITIES, type MutationOp, type PulledEntity, type SyncEntity } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 
 /** The Dexie table that holds each synced entity on the device. */
@@ -9,6 +9,13 @@ export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
   snow_route: 'snowRoutes',
   programme: 'programmes',
   objective_setting: 'objectiveSettings',
+}
+
+/** Where a pull stores each entity: the synced ones, and the plans and objectives it only caches. */
+export const PULLED_TABLE_OF: Record<PulledEntity, keyof SulCampoDb & string> = { ...TABLE_OF, plan: 'plans', objective: 'objectives' }
+
+export function isPulledEntity(entity: string): entity is PulledEntity {
+  return Object.hasOwn(PULLED_TABLE_OF, entity)
 }
 
 export function isSyncEntity(entity: string): entity is SyncEntity {

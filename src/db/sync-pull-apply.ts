@@ -1,7 +1,7 @@
 import type { BulkError, Table } from 'dexie'
-import type { PullPage, SyncEntity } from '~/domain/sync-protocol'
+import type { PulledEntity, PullPage } from '~/domain/sync-protocol'
 import { bulkWrites, type SulCampoDb } from './database'
-import { isSyncEntity, syncedTables, TABLE_OF } from './local-writes'
+import { isPulledEntity, isSyncEntity, PULLED_TABLE_OF, syncedTables } from './local-writes'
 import { countQueuedPerEntity } from './outbox-repo'
 import { SYNC_META } from './sync-meta'
 
@@ -16,19 +16,20 @@ export interface PullPageOutcome {
  * Writes one page and its cursor in ONE transaction, so after a crash the saved
  * cursor always matches the rows on the device. A row with a queued local
  * mutation (pending or rejected, any author) is never overwritten: the push answer
- * brings the server's copy back for it.
+ * brings the server's copy back for it. Plans and objectives are only ever pulled, so
+ * nothing queued can hold them back (an objective's settings share its id).
  */
 export async function applyPullPage(appDb: SulCampoDb, page: PullPage): Promise<PullPageOutcome> {
   const outcome: PullPageOutcome = { stored: 0, deleted: 0, skipped: 0 }
   // Relaxed: a page lost with its cursor in a power cut is pulled again (see bulkWrites).
   const db = bulkWrites(appDb)
-  await db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
-    const queued = await countQueuedPerEntity(db, page.changes.map((change) => change.id))
-    const puts = new Map<SyncEntity, Record<string, unknown>[]>()
-    const deletes = new Map<SyncEntity, string[]>()
+  await db.transaction('rw', [db.outbox, db.meta, db.plans, db.objectives, ...syncedTables(db)], async () => {
+    const queued = await countQueuedPerEntity(db, page.changes.flatMap((change) => (isSyncEntity(change.entity) ? [change.id] : [])))
+    const puts = new Map<PulledEntity, Record<string, unknown>[]>()
+    const deletes = new Map<PulledEntity, string[]>()
     for (const change of page.changes) {
       // An entity this app version does not know yet (a newer server) is skipped, not fatal.
-      if (queued.get(change.id)! > 0 || !isSyncEntity(change.entity)) {
+      if (!isPulledEntity(change.entity) || (queued.get(change.id) ?? 0) > 0) {
         outcome.skipped++
       } else if (change.deleted || !change.row) {
         pushTo(deletes, change.entity, change.id)
@@ -38,8 +39,8 @@ export async function applyPullPage(appDb: SulCampoDb, page: PullPage): Promise<
         outcome.stored++
       }
     }
-    for (const [entity, rows] of puts) await storePulledRows(db.table(TABLE_OF[entity]), rows)
-    for (const [entity, keys] of deletes) await db.table(TABLE_OF[entity]).bulkDelete(keys)
+    for (const [entity, rows] of puts) await storePulledRows(db.table(PULLED_TABLE_OF[entity]), rows)
+    for (const [entity, keys] of deletes) await db.table(PULLED_TABLE_OF[entity]).bulkDelete(keys)
     await db.meta.put({ key: SYNC_META.cursor, value: page.cursor })
   })
   return outcome
@@ -63,7 +64,7 @@ async function storePulledRows(table: Table<Record<string, unknown>, string>, ro
   }
 }
 
-function pushTo<T>(map: Map<SyncEntity, T[]>, entity: SyncEntity, item: T): void {
+function pushTo<T>(map: Map<PulledEntity, T[]>, entity: PulledEntity, item: T): void {
   const list = map.get(entity)
   if (list) list.push(item)
   else map.set(entity, [item])

@@ -115,3 +115,9 @@ const displayFormat = new Intl.DateTimeFormat('it-IT', { timeZone: ROME_TIME_ZON
 export function formatRome(iso: string): string {
   return displayFormat.format(new Date(iso))
 }
+
+/** A Rome calendar day (YYYY-MM-DD) as Italians write it: 05/11/2022. */
+export function formatRomeDay(day: string): string {
+  const [y, m, d] = day.split('-')
+  return d && m && y ? `${d}/${m}/${y}` : day
+}

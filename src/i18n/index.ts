@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import core from './core-messages'
 import objectives from '~/features/objectives/messages'
+import plans from '~/features/objectives/plan-messages'
 import profile from '~/features/profile/messages'
 import settings from '~/features/settings/messages'
 import pwa from '~/pwa/messages'
@@ -20,7 +21,7 @@ export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** One line per feature: each owns its messages under its own top-level key. */
-const features: FeatureMessages<object>[] = [core, objectives, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, profilesAdmin, handover]
+const features: FeatureMessages<object>[] = [core, objectives, plans, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, profilesAdmin, handover]
 
 type Messages = Record<string, string | Record<string, unknown>>
 

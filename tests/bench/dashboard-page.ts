@@ -4,14 +4,14 @@
  * snapshot from IndexedDB and compute value and status of all objectives.
  */
 import Dexie from 'dexie'
-import { PISOGNE_OBJECTIVES, PISOGNE_PLAN } from '~/domain/catalogue'
+import { PISOGNE_OBJECTIVES, PISOGNE_PLAN, PISOGNE_PLAN_RECORD } from '~/domain/catalogue'
 import type { Entry, EntryKind } from '~/domain/entry'
 import type { Objective } from '~/domain/objective'
 import { computeAllProgress, type ProgressContext } from '~/domain/progress'
 import { measuredPeriod } from '~/domain/progress/period'
 import { openDatabase, type SulCampoDb } from '~/db/database'
 import { readDashboardSnapshot } from '~/db/dashboard-queries'
-import { installCatalogue } from '~/db/objectives-repo'
+import { installDemoPlan } from '~/db/objectives-repo'
 
 const DB = 'sulcampo-bench'
 const DAY = 86_400_000
@@ -78,7 +78,7 @@ async function seedPlanData(db: SulCampoDb): Promise<void> {
 async function seed(count: number): Promise<number> {
   await Dexie.delete(DB)
   const db = openDatabase(DB)
-  await installCatalogue(db, PISOGNE_PLAN, PISOGNE_OBJECTIVES)
+  await installDemoPlan(db, PISOGNE_PLAN_RECORD, PISOGNE_OBJECTIVES)
   await seedPlanData(db)
   const entries = makeEntries(PISOGNE_OBJECTIVES, count)
   for (let i = 0; i < entries.length; i += 10_000) await db.entries.bulkAdd(entries.slice(i, i + 10_000))

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { objectiveForKind } from '~/features/field-log/objective-for-kind'
+import { PISOGNE_OBJECTIVES, PISOGNE_PLAN_RECORD } from '~/domain/catalogue'
+import { objectiveForKind } from '~/domain/objective-for-kind'
 import { launchBrowser, type LaunchedBrowser } from '../support/browser'
 import { countRows, OFFICER, openAppAs, signInAs } from './field-log-helpers'
 import { databaseVersion, readAllRows, readMetaValue } from './idb-helpers'
@@ -94,7 +95,8 @@ describe('storage safety', () => {
     browser = await launchBrowser()
     const bare = await openBareOriginPage(browser)
     await bare.addScriptTag({ path: DEXIE_UMD })
-    const objectiveId = objectiveForKind('checkpoint')?.id
+    const choice = objectiveForKind('checkpoint', PISOGNE_OBJECTIVES, [PISOGNE_PLAN_RECORD], new Date().toISOString())
+    const objectiveId = choice.ok ? choice.objective.id : undefined
     const mutationIds = await bare.evaluate(async ({ objectiveId, profile }) => {
       const { Dexie } = window as unknown as { Dexie: typeof import('dexie').Dexie }
       const db = new Dexie('sulcampo')

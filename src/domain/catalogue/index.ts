@@ -1,7 +1,7 @@
 import type { Objective } from '../objective'
 import { AREAS, PISOGNE_AREA_IDS } from './areas'
 import { inArea } from './drafts'
-import { PISOGNE_PLAN } from './plan'
+import { PISOGNE_PLAN, PISOGNE_PLAN_RECORD } from './plan'
 import { AMMINISTRATIVA_OBJECTIVES } from './amministrativa'
 import { FINANZIARIA_OBJECTIVES } from './finanziaria'
 import { POLIZIA_LOCALE_OBJECTIVES } from './polizia-locale'
@@ -25,7 +25,7 @@ export const PISOGNE_OBJECTIVES: Objective[] = [
 
 export const PISOGNE_CATALOGUE: Catalogue = { plan: PISOGNE_PLAN, areas: AREAS, objectives: PISOGNE_OBJECTIVES }
 
-export { AREAS, PISOGNE_AREA_IDS, PISOGNE_PLAN }
+export { AREAS, PISOGNE_AREA_IDS, PISOGNE_PLAN, PISOGNE_PLAN_RECORD }
 export type { Area } from './areas'
 export { AreaSchema, IndicatorSchema, ObjectiveSchema, PlanSchema } from './schema'
 export { CatalogueError, validateCatalogue } from './validate'

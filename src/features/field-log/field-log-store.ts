@@ -9,16 +9,26 @@ import { writeEntryWithPhotos, type NewPhoto } from '~/db/photos-repo'
 import { isQuotaExceeded } from '~/db/quota'
 import type { Entry, EntryKind, ReportStatus } from '~/domain/entry'
 import type { MaintenanceReportPayload } from '~/domain/entry-payloads'
-import { romeMonth } from '~/domain/time-rome'
+import { objectiveForKind, objectiveInForce, type ObjectiveChoice } from '~/domain/objective-for-kind'
+import { romeDate, romeMonth } from '~/domain/time-rome'
 import { validatePayload, type FieldErrors } from '~/domain/validation'
+import { useObjectivesStore } from '~/features/objectives/objectives-store'
 import { useProfileStore } from '~/features/profile/profile-store'
 import { afterLocalWrite } from './after-save'
 import { canEdit, newEntry, occurredAtOf } from './entry-factory'
 
-/** Why a valid form could not be stored on the device; translated under fieldLog.failure. */
-export type SaveFailure = 'storage_full'
+/**
+ * Why a valid form could not be stored on the device; translated under fieldLog.failure. No plan
+ * in force on the entry's day (or none with an objective for its kind): the server would refuse
+ * it (`objective_not_in_force`), so nothing is saved.
+ */
+export type SaveFailure = 'storage_full' | 'no_plan_in_force' | 'no_objective'
 
-export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors; failure?: SaveFailure }
+export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors; failure?: SaveFailure; day?: string }
+
+function refused(choice: Extract<ObjectiveChoice, { ok: false }>): SaveResult {
+  return { ok: false, errors: {}, failure: choice.reason, day: choice.day }
+}
 
 /** The home lists this many of the author's entries (the query's default). */
 const RECENT_SHOWN = 20
@@ -87,23 +97,39 @@ export const useFieldLogStore = defineStore('field-log', () => {
     }
   }
 
-  /** Validates, then saves the entry and its outbox mutation (and photos) in one transaction. */
-  function create(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
+  /**
+   * Validates, then saves the entry and its outbox mutation (and photos) in one transaction. The
+   * objective is that of the plan in force on the entry's day: found by kind for field work, or
+   * the one given (office updates), which must belong to that plan.
+   */
+  function create(kind: EntryKind, objectiveId: string | null, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
     return keepingFormWhenFull(() => createChecked(kind, objectiveId, input, photos))
   }
 
-  async function createChecked(kind: EntryKind, objectiveId: string, input: Record<string, unknown>, photos: NewPhoto[]): Promise<SaveResult> {
-    const checked = validatePayload(kind, kind === 'evening_shift' ? await withProgramme(objectiveId, input) : input)
+  async function createChecked(kind: EntryKind, objectiveId: string | null, input: Record<string, unknown>, photos: NewPhoto[]): Promise<SaveResult> {
+    const checked = validatePayload(kind, input)
     if (!checked.ok) return checked
     const now = new Date().toISOString()
-    const payload = checked.value as unknown as Record<string, unknown>
-    const entry = newEntry({ kind, objectiveId, payload: checked.value, authorId: author(), occurredAt: occurredAtOf(payload, now), now })
+    const occurredAt = occurredAtOf(checked.value as unknown as Record<string, unknown>, now)
+    const choice = await objectiveFor(kind, objectiveId, occurredAt)
+    if (!choice.ok) return refused(choice)
+    const objective = choice.objective.id
+    const payload = kind === 'evening_shift' ? await withProgramme(objective, checked.value as unknown as Record<string, unknown>) : checked.value
+    const entry = newEntry({ kind, objectiveId: objective, payload: payload as typeof checked.value, authorId: author(), occurredAt, now })
     await writeEntryWithPhotos(db(), { entity: 'entry', op: 'insert', row: entry, data: { ...entry }, authorId: entry.authorId }, photos)
     // Shown before the live queries catch up: the home renders it on its first frame.
     recent.value = withSaved(recent.value, entry)
     pending.value = new Set(pending.value).add(entry.id)
     afterLocalWrite()
     return { ok: true, entry }
+  }
+
+  async function objectiveFor(kind: EntryKind, objectiveId: string | null, occurredAt: string): Promise<ObjectiveChoice> {
+    const catalogue = useObjectivesStore()
+    await catalogue.load()
+    if (objectiveId === null) return objectiveForKind(kind, catalogue.allObjectives, catalogue.plans, occurredAt)
+    const objective = catalogue.byId(objectiveId)
+    return objective ? objectiveInForce(objective, catalogue.plans, occurredAt) : { ok: false, reason: 'no_objective', day: romeDate(occurredAt) }
   }
 
   /** An evening shift counts towards its month's programme, when a manager set one. */
@@ -126,12 +152,17 @@ export const useFieldLogStore = defineStore('field-log', () => {
     return keepingFormWhenFull(() => editChecked(entry, input))
   }
 
+  /** A new date must still fall while the entry's objective's plan is in force; the entry keeps its objective. */
   async function editChecked(entry: Entry, input: unknown): Promise<SaveResult> {
     if (!canEdit(entry, author())) return { ok: false, errors: { '': 'invalid_entry' } }
     const checked = validatePayload(entry.kind, input)
     if (!checked.ok) return checked
     const payload = checked.value as unknown as Record<string, unknown>
     const occurredAt = occurredAtOf(payload, entry.occurredAt)
+    if (occurredAt !== entry.occurredAt) {
+      const choice = await objectiveFor(entry.kind, entry.objectiveId, occurredAt)
+      if (!choice.ok) return refused(choice)
+    }
     const changes = occurredAt === entry.occurredAt ? { payload } : { payload, occurredAt }
     return { ok: true, entry: await update(entry, changes) }
   }

@@ -72,6 +72,8 @@ export const fieldLogEn: typeof fieldLogIt = {
     choose: 'Choose…',
   },
   failure: {
+    no_plan_in_force: 'No plan is in force on {day}: the entry was not saved. Check the date.',
+    no_objective: 'The plan in force on {day} has no objective for this entry: it was not saved.',
     storage_full: 'Device storage is full: this form was not saved but stays here, and what you saved before is safe. Free some space (photos, unused apps) and press Save again.',
   },
   form: {

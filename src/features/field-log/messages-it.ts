@@ -71,6 +71,8 @@ export const fieldLogIt = {
     choose: 'Scegli…',
   },
   failure: {
+    no_plan_in_force: "Nessun piano in vigore il {day}: la registrazione non è stata salvata. Controlla la data.",
+    no_objective: 'Il piano in vigore il {day} non ha un obiettivo per questa registrazione: non è stata salvata.',
     storage_full: 'Spazio esaurito sul dispositivo: questo modulo non è stato salvato ma resta qui, e quanto salvato prima è al sicuro. Libera spazio (foto, app non usate) e premi di nuovo Salva.',
   },
   form: {

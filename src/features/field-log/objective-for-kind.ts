@@ -1,19 +1,9 @@
-import { PISOGNE_OBJECTIVES } from '~/domain/catalogue'
 import type { EntryKind } from '~/domain/entry'
 import type { Objective } from '~/domain/objective'
 
 /** Kinds an office user logs against an objective they pick (not one-tap field work). */
 export const OFFICE_KINDS = ['count_update', 'milestone_update', 'check'] as const satisfies readonly EntryKind[]
 export type OfficeKind = (typeof OFFICE_KINDS)[number]
-
-/** The objective a field entry counts towards, read from the catalogue's `indicator.entryKinds`. */
-export function objectiveForKind(kind: EntryKind, objectives: readonly Objective[] = PISOGNE_OBJECTIVES): Objective | undefined {
-  return objectives.find((o) => o.indicator.entryKinds.includes(kind))
-}
-
-export function objectiveById(id: string, objectives: readonly Objective[] = PISOGNE_OBJECTIVES): Objective | undefined {
-  return objectives.find((o) => o.id === id)
-}
 
 /** The office kind that feeds an objective, if it is fed from the office at all. */
 export function officeKindOf(objective: Objective): OfficeKind | undefined {

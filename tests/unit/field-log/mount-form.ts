@@ -16,6 +16,6 @@ export async function freshDevice(): Promise<void> {
   useProfileStore().setProfile({ ...OFFICER })
 }
 
-export function mountKindForm(props: { kind: EntryKind; objectiveId: string; draftId: string; initial: () => Record<string, unknown> }) {
+export function mountKindForm(props: { kind: EntryKind; objectiveId?: string; draftId: string; initial: () => Record<string, unknown> }) {
   return mount(KindForm, { props, global: { plugins: [createAppI18n('it')] }, attachTo: document.body })
 }

@@ -1,4 +1,5 @@
-import type { Objective, Plan } from '~/domain/objective'
+import type { Objective } from '~/domain/objective'
+import type { PlanRecord } from '~/domain/plan'
 import { anIndicator } from '../progress/factories'
 
 export { anIndicator }
@@ -24,7 +25,7 @@ export function anObjective(overrides: Partial<Objective> = {}): Objective {
   }
 }
 
-export function aPlan(overrides: Partial<Plan> = {}): Plan {
+export function aPlan(overrides: Partial<PlanRecord> = {}): PlanRecord {
   return {
     id: 'plan-test',
     title: 'Piano di prova',
@@ -32,6 +33,13 @@ export function aPlan(overrides: Partial<Plan> = {}): Plan {
     startYear: 2023,
     endYear: 2025,
     approvedBy: 'Delibera di prova',
+    municipalityId: 'prova',
+    istatCode: '000000',
+    status: 'adopted',
+    adoptedOn: '2023-03-01',
+    inForceFrom: '2023-01-01',
+    inForceUntil: null,
+    areas: [{ id: 'amministrativa', nameIt: 'Area amministrativa', nameEn: 'Administration', position: 1 }],
     ...overrides,
   }
 }

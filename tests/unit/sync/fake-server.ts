@@ -1,9 +1,10 @@
-import type { Mutation, MutationResult, PulledChange, PullPage, RejectCode } from '~/domain/sync-protocol'
+import { isSyncEntity } from '~/db/local-writes'
+import type { Mutation, MutationResult, PulledChange, PulledEntity, PullPage, RejectCode } from '~/domain/sync-protocol'
 import { SyncError } from '~/sync/sync-error'
 import type { SyncTransport } from '~/sync/transport'
 
 interface ServerRow {
-  entity: Mutation['entity']
+  entity: PulledEntity
   id: string
   version: number
   deleted: boolean
@@ -49,11 +50,13 @@ export class FakeSyncServer implements SyncTransport {
   }
 
   /** A change made by someone else, seen by this device on its next pull. */
-  serverWrite(entity: Mutation['entity'], row: Record<string, unknown> & { id: string }, deleted = false): void {
-    const current = this.rows.get(row.id)
+  serverWrite(entity: PulledEntity, row: Record<string, unknown> & { id: string }, deleted = false): void {
+    // Pulled-only rows (plans, objectives) are never pushed, and an objective shares its id with its settings.
+    const key = isSyncEntity(entity) ? row.id : `${entity}:${row.id}`
+    const current = this.rows.get(key)
     const version = (current?.version ?? 0) + 1
-    this.rows.set(row.id, { entity, id: row.id, version, deleted, row: { ...current?.row, ...row, version } })
-    this.log.push(row.id)
+    this.rows.set(key, { entity, id: row.id, version, deleted, row: { ...current?.row, ...row, version } })
+    this.log.push(key)
   }
 
   /** This server with some calls replaced, to watch them or break them; the rest go through. */

@@ -2,6 +2,9 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '~/db/database'
 import { nextPendingBatch } from '~/db/outbox-repo'
+import { PISOGNE_OBJECTIVES } from '~/domain/catalogue'
+import { planInForce } from '~/domain/plan'
+import { anEntry } from './factories'
 
 /** The outbox as schema version 3 left it on devices, before the push index of version 4. */
 function versionThree(name: string): Dexie {
@@ -9,6 +12,13 @@ function versionThree(name: string): Dexie {
   old.version(1).stores({ objectives: 'id, areaId, planId', entries: 'id, objectiveId, kind, authorId, occurredAt, status, [objectiveId+occurredAt]', outbox: '++seq, &id, entityId, authorId, state', meta: 'key' })
   old.version(2).stores({ snowRoutes: 'id, priority', snowEvents: 'id, startedAt', programmes: 'id, objectiveId, [objectiveId+month]', objectiveSettings: 'id', drafts: 'id', photos: 'id, entryId, uploaded' })
   old.version(3).stores({ objectiveStats: '[objectiveId+month+kind], objectiveId' })
+  return old
+}
+
+/** Schema version 4: the devices in use before plans became server data (issue 12). */
+function versionFour(name: string): Dexie {
+  const old = versionThree(name)
+  old.version(4).stores({ outbox: '++seq, &id, entityId, authorId, state, [authorId+state+seq]', entries: 'id, kind, authorId, status, [objectiveId+occurredAt]' })
   return old
 }
 
@@ -42,6 +52,45 @@ describe('outbox after the schema upgrade to version 4', () => {
       expect((await nextPendingBatch(upgraded, 'officer-1', 10, mine[0]!.seq)).map((row) => row.id)).toEqual([rows[3]!.id, rows[4]!.id])
       expect((await nextPendingBatch(upgraded, 'officer-2', 10)).map((row) => row.id)).toEqual([rows[1]!.id])
       expect(await upgraded.outbox.count()).toBe(5)
+    } finally {
+      upgraded.close()
+      await Dexie.delete(name)
+    }
+  })
+})
+
+describe('a device upgraded to schema version 5 (plans as server data)', () => {
+  it('keeps its queued mutations, objectives and entries, and knows the plan its objectives belong to', async () => {
+    const name = `plans-upgrade-${crypto.randomUUID()}`
+    const old = versionFour(name)
+    const rows = [queued('officer-1', 'pending'), queued('officer-1', 'rejected'), queued('officer-1', 'pending')]
+    const entry = anEntry({ objectiveId: 'pl-pattugliamento', occurredAt: '2026-11-30T08:00:00.000Z' })
+    await old.table('outbox').bulkAdd(rows)
+    await old.table('objectives').bulkAdd(PISOGNE_OBJECTIVES)
+    await old.table('entries').add(entry)
+    old.close()
+    const upgraded = openDatabase(name)
+    try {
+      expect((await nextPendingBatch(upgraded, 'officer-1', 10)).map((row) => row.id)).toEqual([rows[0]!.id, rows[2]!.id])
+      expect(await upgraded.outbox.count()).toBe(3)
+      expect(await upgraded.objectives.count()).toBe(PISOGNE_OBJECTIVES.length)
+      expect(await upgraded.entries.get(entry.id)).toEqual(entry)
+      const plans = await upgraded.plans.toArray()
+      expect(plans).toEqual([expect.objectContaining({ id: 'pisogne-2023-2025', status: 'adopted', inForceFrom: '2023-01-01', inForceUntil: null, version: 0 })])
+      // Today's entries still count towards the Pisogne objectives until a newer plan is adopted.
+      expect(planInForce(plans, '2026-11-30')?.id).toBe('pisogne-2023-2025')
+    } finally {
+      upgraded.close()
+      await Dexie.delete(name)
+    }
+  })
+
+  it('invents no plan on a device that held no objectives', async () => {
+    const name = `plans-upgrade-${crypto.randomUUID()}`
+    versionFour(name).close()
+    const upgraded = openDatabase(name)
+    try {
+      expect(await upgraded.plans.count()).toBe(0)
     } finally {
       upgraded.close()
       await Dexie.delete(name)

@@ -25,7 +25,7 @@ export type InstallOutcome = 'installed' | 'up-to-date'
  * version, marked as a demo. A new version replaces that plan's rows wholesale (objectives dropped
  * from the plan disappear); other plans are untouched.
  */
-export async function installDemoPlan(db: SulCampoDb, plan: PlanRecord, objectives: readonly Objective[], demo = true): Promise<InstallOutcome> {
+export async function installDemoPlan(db: SulCampoDb, plan: PlanRecord, objectives: readonly Objective[]): Promise<InstallOutcome> {
   const version = catalogueVersion(plan, objectives)
   const key = META_KEYS.catalogueVersion(plan.id)
   return db.transaction('rw', db.plans, db.objectives, db.meta, async () => {
@@ -33,7 +33,7 @@ export async function installDemoPlan(db: SulCampoDb, plan: PlanRecord, objectiv
     if (installed?.value === version && (await db.plans.get(plan.id))) return 'up-to-date'
     await db.objectives.where('planId').equals(plan.id).delete()
     await db.objectives.bulkPut([...objectives])
-    await db.plans.put({ ...plan, version: 0, ...(demo ? { demo } : {}) })
+    await db.plans.put({ ...plan, version: 0, demo: true })
     await db.meta.put({ key, value: version })
     return 'installed'
   })

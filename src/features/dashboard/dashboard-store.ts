@@ -1,43 +1,54 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { AreaId } from '~/domain/areas'
 import type { Entry } from '~/domain/entry'
 import type { Objective } from '~/domain/objective'
-import { AREAS, PISOGNE_PLAN } from '~/domain/catalogue'
+import { defaultPlanYear, planYears } from '~/domain/plan'
 import { computeAllProgress, entriesBehind, type Progress, type ProgressContext, type ProgressStatus } from '~/domain/progress'
 import { appDatabase } from '~/db/app-database'
 import { readDashboardSnapshot, readEntriesOf, type DashboardSnapshot } from '~/db/dashboard-queries'
 import { measuredPeriod } from '~/domain/progress/period'
 import { saveSetting } from '~/features/admin/plan-writes'
 import { groupByArea } from '~/features/objectives/group-by-area'
+import { useObjectivesStore } from '~/features/objectives/objectives-store'
 import { catalogueReady } from './catalogue-ready'
 import { canSee, type Viewer } from './visibility'
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'failed'
 
-/** The monitoring year shown first: this year, kept inside the plan's years. */
-export function defaultYear(now: Date, plan = PISOGNE_PLAN): number {
-  return Math.min(Math.max(now.getFullYear(), plan.startYear), plan.endYear)
-}
-
+/**
+ * The figures of one plan (the one picked in the objectives store, by default the plan in force
+ * today) for one of its years (by default this year).
+ */
 export const useDashboardStore = defineStore('dashboard', () => {
+  const catalogue = useObjectivesStore()
   /** shallowRef: the aggregates carry open reports and served routes, no need for deep proxies. */
   const snapshot = shallowRef<DashboardSnapshot | null>(null)
   const state = ref<LoadState>('idle')
   const now = ref(new Date())
-  const year = ref(defaultYear(now.value))
+  const plan = computed(() => catalogue.plan)
+  const years = computed(() => (plan.value ? planYears(plan.value, catalogue.today) : []))
+  const year = ref(now.value.getFullYear())
   const areaFilter = ref<AreaId | 'all'>('all')
   const statusFilter = ref<ProgressStatus | 'all'>('all')
-  const years = Array.from({ length: PISOGNE_PLAN.endYear - PISOGNE_PLAN.startYear + 1 }, (_, i) => PISOGNE_PLAN.startYear + i)
+  // Another plan opens on its own default year, and the filters on all its areas.
+  watch(
+    () => plan.value?.id,
+    () => {
+      if (plan.value) year.value = defaultPlanYear(plan.value, catalogue.today)
+      areaFilter.value = 'all'
+    },
+    { immediate: true },
+  )
 
-  /** Figures are summed for the period of the year shown: a change of year reads again. */
+  /** Figures are summed for the period of the year shown: a change of plan or year reads again. */
   async function load(viewer: Viewer): Promise<void> {
     if (state.value !== 'ready') state.value = 'loading'
     try {
       await catalogueReady()
       now.value = new Date()
       const windowOf = (o: Objective) => measuredPeriod(o.indicator, context.value)
-      snapshot.value = await readDashboardSnapshot(appDatabase(), PISOGNE_PLAN.id, canSee(viewer), windowOf)
+      snapshot.value = await readDashboardSnapshot(appDatabase(), plan.value?.id ?? '', canSee(viewer), windowOf)
       state.value = 'ready'
     } catch (error) {
       console.error('dashboard: cannot read the device data', error)
@@ -48,7 +59,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const context = computed<ProgressContext>(() => ({
     now: now.value,
     year: year.value,
-    plan: PISOGNE_PLAN,
+    plan: plan.value ?? { startYear: year.value, endYear: year.value },
     programmes: snapshot.value?.programmes ?? [],
     snowRoutes: snapshot.value?.snowRoutes ?? [],
     snowEvents: snapshot.value?.snowEvents ?? [],
@@ -60,11 +71,12 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
 
   const objectives = computed(() => snapshot.value?.objectives ?? [])
-  const areasShown = computed(() => AREAS.filter((a) => objectives.value.some((o) => o.areaId === a.id)))
+  const areas = computed(() => plan.value?.areas ?? [])
+  const areasShown = computed(() => areas.value.filter((a) => objectives.value.some((o) => o.areaId === a.id)))
 
   const groups = computed(() =>
     groupByArea(
-      AREAS,
+      areas.value,
       objectives.value.filter(
         (o) => (areaFilter.value === 'all' || o.areaId === areaFilter.value) && (statusFilter.value === 'all' || progress.value.get(o.id)?.status === statusFilter.value),
       ),
@@ -101,7 +113,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     if (s) snapshot.value = { ...s, settings: [...s.settings.filter((x) => x.id !== objectiveId), row] }
   }
 
-  return { settingOf, saveNote, snapshot, state, now, year, years, areaFilter, statusFilter, context, progress, objectives, areasShown, groups, lastSyncAt, progressRows, load, entriesOf, shownEntries }
+  return { settingOf, saveNote, snapshot, state, now, plan, year, years, areaFilter, statusFilter, context, progress, objectives, areasShown, groups, lastSyncAt, progressRows, load, entriesOf, shownEntries }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

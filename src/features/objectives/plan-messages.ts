@@ -17,6 +17,7 @@ export default defineMessages(
       noPlan: 'Nessun piano adottato: chiedi all’amministratore di adottarne uno.',
       noneInForceToday: 'Nessun piano in vigore oggi ({day}): non si può registrare.',
       noObjectiveToday: 'Il piano in vigore oggi non ha un obiettivo per questa registrazione.',
+      earlier: { title: 'Gli anni precedenti di questa linea', caption: '{title}, nel piano {plan}', year: 'Anno', figure: 'Dato', status: 'Stato' },
     },
   },
   {
@@ -34,6 +35,7 @@ export default defineMessages(
       noPlan: 'No plan adopted yet: ask the administrator to adopt one.',
       noneInForceToday: 'No plan is in force today ({day}): nothing can be logged.',
       noObjectiveToday: 'The plan in force today has no objective for this entry.',
+      earlier: { title: 'The earlier years of this line', caption: '{title}, in the plan {plan}', year: 'Year', figure: 'Figure', status: 'Status' },
     },
   },
 )

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { PISOGNE_OBJECTIVES } from '~/domain/catalogue'
 import { canAdminister, canSee } from '~/features/dashboard/visibility'
 import { isStale } from '~/features/dashboard/format'
-import { defaultYear } from '~/features/dashboard/dashboard-store'
+import { PISOGNE_PLAN_RECORD } from '~/domain/catalogue'
+import { defaultPlanYear } from '~/domain/plan'
 
 describe('who sees which objectives', () => {
   it('shows the Polizia Locale manager its 4 objectives and the ones it contributes to, not other areas\' own', () => {
@@ -33,8 +34,8 @@ describe('freshness and period', () => {
     expect(isStale(null, now)).toBe(false)
   })
 
-  it('opens on the current year, kept within the plan 2023–2025', () => {
-    expect(defaultYear(new Date('2024-05-01T00:00:00Z'))).toBe(2024)
-    expect(defaultYear(new Date('2026-11-26T00:00:00Z'))).toBe(2025)
+  it('opens on the current year, also past the plan\'s end while no newer plan is in force', () => {
+    expect(defaultPlanYear(PISOGNE_PLAN_RECORD, '2024-05-01')).toBe(2024)
+    expect(defaultPlanYear(PISOGNE_PLAN_RECORD, '2026-11-26')).toBe(2026)
   })
 })

@@ -3,8 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { appDatabase } from '~/db/app-database'
 import { useFieldLogStore } from '~/features/field-log/field-log-store'
 import { blankPayload } from '~/features/field-log/form-fields'
-import { useObjectivesStore } from '~/features/objectives/objectives-store'
-import { aSuccession } from '../plans/plan-factories'
+import { afterTheNewPlanArrived } from '../plans/plan-factories'
 import { freshDevice, mountKindForm, OFFICER } from './mount-form'
 
 const patrolOn = (startedAt: string, endedAt: string) => () => ({
@@ -15,16 +14,6 @@ const patrolOn = (startedAt: string, endedAt: string) => () => ({
   crew: [OFFICER.displayName],
 })
 
-/** The device after a sync brought the 2026–2028 plan, which superseded the Pisogne one. */
-async function afterTheNewPlanArrived(): Promise<void> {
-  const catalogue = useObjectivesStore()
-  await catalogue.load()
-  const { plans, objectives } = aSuccession()
-  await appDatabase().plans.bulkPut(plans.map((p) => ({ ...p, version: 2 })))
-  await appDatabase().objectives.bulkPut(objectives)
-  await vi.waitFor(() => expect(catalogue.plans).toHaveLength(2))
-}
-
 describe('an entry and the plan in force on its day', () => {
   beforeEach(freshDevice)
 
@@ -32,7 +21,7 @@ describe('an entry and the plan in force on its day', () => {
     const form = mountKindForm({ kind: 'patrol', draftId: 'patrol', initial: patrolOn('2022-11-05T08:00:00.000Z', '2022-11-05T10:00:00.000Z') })
     await flushPromises()
     await form.find('form').trigger('submit')
-    await vi.waitFor(() => expect(form.find('[data-test="save-failure"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(form.find('[data-test="save-failure"]').exists()).toBe(true), { timeout: 10_000 })
     expect(form.get('[data-test="save-failure"]').text()).toBe('Nessun piano in vigore il 05/11/2022: la registrazione non è stata salvata. Controlla la data.')
     expect(form.emitted('saved')).toBeUndefined()
     expect(await appDatabase().entries.count()).toBe(0)

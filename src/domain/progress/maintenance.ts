@@ -45,12 +45,17 @@ export interface FixShare {
   pending: number
 }
 
+/** A report's outcome is known once it is resolved or its deadline has passed. */
+export function isDecided(f: ReportFacts): boolean {
+  return !f.open || f.overdue
+}
+
 export function fixShare(facts: ReportFacts[]): FixShare {
   let fixedInTime = 0
   let decided = 0
   for (const f of facts) {
     if (f.fixedInTime) fixedInTime++
-    if (!f.open || f.overdue) decided++
+    if (isDecided(f)) decided++
   }
   return { fixedInTime, decided, pending: facts.length - decided }
 }

@@ -48,3 +48,13 @@ export function romeMonthBounds(month: string): { start: number; end: number } {
   const [year, m] = month.split('-').map(Number) as [number, number]
   return { start: romeMidnightUtc(year, m - 1, 1), end: romeMidnightUtc(year, m, 1) }
 }
+
+/** The Rome calendar day number of a date "YYYY-MM-DD" (same scale as romeDayNumber). */
+export function dayNumberOfDate(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS)
+}
+
+/** The date "YYYY-MM-DD" of a Rome calendar day number. */
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}

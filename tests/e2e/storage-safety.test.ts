@@ -1,13 +1,11 @@
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { PISOGNE_OBJECTIVES, PISOGNE_PLAN_RECORD } from '~/domain/catalogue'
 import { objectiveForKind } from '~/domain/objective-for-kind'
 import { launchBrowser, type LaunchedBrowser } from '../support/browser'
+import { openBareOriginPage, writeVersion1Database } from '../support/older-database'
 import { countRows, OFFICER, openAppAs, signInAs } from './field-log-helpers'
 import { databaseVersion, readAllRows, readMetaValue } from './idb-helpers'
-
-const DEXIE_UMD = fileURLToPath(new URL('../../node_modules/dexie/dist/dexie.js', import.meta.url))
 
 /** Every IndexedDB put/add throws QuotaExceededError while `window.__storageFull` is true: a full disk. */
 const SIMULATE_FULL_DISK = `(() => {
@@ -24,14 +22,6 @@ async function fillReport(page: Page, description: string): Promise<void> {
   await page.getByLabel('Categoria').selectOption('signage')
   await page.getByLabel('Descrizione del problema').fill(description)
   await page.getByLabel('Luogo (via, civico, località)').fill('Piazza Corna Pellegrini')
-}
-
-/** A page of the app's origin that does not run the app (before any service worker): the database is only what the test makes it. */
-async function openBareOriginPage(browser: LaunchedBrowser): Promise<Page> {
-  const page = await browser.context.newPage()
-  await page.route('**/__bare', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bare</title>' }))
-  await page.goto(`${inject('appUrl')}/__bare`)
-  return page
 }
 
 describe('storage safety', () => {
@@ -93,36 +83,10 @@ describe('storage safety', () => {
 
   it('upgrades a version-1 database in place, keeping its 3 pending outbox rows', async () => {
     browser = await launchBrowser()
-    const bare = await openBareOriginPage(browser)
-    await bare.addScriptTag({ path: DEXIE_UMD })
+    const bare = await openBareOriginPage(browser.context, inject('appUrl'))
     const choice = objectiveForKind('checkpoint', PISOGNE_OBJECTIVES, [PISOGNE_PLAN_RECORD], new Date().toISOString())
-    const objectiveId = choice.ok ? choice.objective.id : undefined
-    const mutationIds = await bare.evaluate(async ({ objectiveId, profile }) => {
-      const { Dexie } = window as unknown as { Dexie: typeof import('dexie').Dexie }
-      const db = new Dexie('sulcampo')
-      // Version 1 exactly as src/db/database.ts declares it.
-      db.version(1).stores({
-        objectives: 'id, areaId, planId',
-        entries: 'id, objectiveId, kind, authorId, occurredAt, status, [objectiveId+occurredAt]',
-        outbox: '++seq, &id, entityId, authorId, state',
-        meta: 'key',
-      })
-      const ids: string[] = []
-      await db.transaction('rw', db.table('entries'), db.table('outbox'), db.table('meta'), async () => {
-        await db.table('meta').put({ key: 'profile', value: profile })
-        for (let n = 1; n <= 3; n++) {
-          const at = new Date(Date.UTC(2026, 10, 20 + n, 9)).toISOString()
-          const payload = { startedAt: at, endedAt: at, place: `Via Roma ${n}`, vehiclesChecked: n, notes: '', location: null }
-          const entry = { id: crypto.randomUUID(), objectiveId, kind: 'checkpoint', payload, status: null, occurredAt: at, authorId: profile.userId, createdAt: at, updatedAt: at, version: 0, locked: false, deleted: false }
-          await db.table('entries').add(entry)
-          const id = crypto.randomUUID()
-          ids.push(id)
-          await db.table('outbox').add({ id, entity: 'entry', op: 'insert', entityId: entry.id, baseVersion: 0, data: { ...entry }, authorId: profile.userId, createdAt: at, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, rejectCode: null })
-        }
-      })
-      db.close()
-      return ids
-    }, { objectiveId, profile: OFFICER })
+    const checkpoints = [1, 2, 3].map((n) => ({ place: `Via Roma ${n}`, at: new Date(Date.UTC(2026, 10, 20 + n, 9)).toISOString(), vehiclesChecked: n }))
+    const mutationIds = await writeVersion1Database(bare, { profile: OFFICER, objectiveId: choice.ok ? choice.objective.id : undefined, checkpoints })
     await expect(databaseVersion(bare)).resolves.toBe(10)
     await bare.close()
 

@@ -1,80 +1,64 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Page } from 'playwright-core'
 import type { Stack } from '../../supabase/local/stack'
-import { startChromium, type ChromiumProcess } from '../support/chromium-process'
-import { entriesAt, pendingText, queryServer, signInThroughUi } from '../support/synced-app'
+import { FAULT_KINDS, type FaultKind } from '../support/fault-proxy'
+import type { DemoAccount } from '../support/supabase-clients'
+import { entriesAt, pendingText, queryServer } from '../support/synced-app'
+import { closeBrowserDevice, crashTab, restartBrowserDevice, startBrowserDevice, type BrowserDevice } from './browser-device'
+import type { SoakNetwork } from './browser-network'
 import { seededRandom, type Random } from './seeded-random'
+import { reloadDuringUpgrade } from './upgrade-device'
 
 /**
- * The browser chaos soak (issue 14 item 2, first version): each device is a real Chromium process
- * with its own profile on disk, signed in through the app, logging checkpoints through its UI in
- * two tabs of the same user that save and sync at once. Faults: the whole browser SIGKILLed right
- * after "Salva" is tapped, or while a push is on its way, then started again on the same profile.
- * After healing, every save the UI confirmed must be on the server exactly once, no unconfirmed one
- * twice, and every device must hold what the server holds.
+ * The browser chaos soak (issue 14 item 2): each device is a real Chromium process with its own
+ * profile on disk, signed in through the app, logging checkpoints through its UI in two tabs of
+ * the same user that save and sync at once, every request crossing the fault proxy (`network`).
+ * Faults besides the network's: the whole browser SIGKILLed right after "Salva" is tapped or
+ * while a push is on its way, then started again on the same profile; a tab's renderer crashed
+ * right after "Salva", a new tab taking its place; the first device starting from a
+ * first-release database with saves still queued, reloaded while its schema upgrade runs.
+ * After healing, every save the UI confirmed must be on the server exactly once, no unconfirmed
+ * one twice, and every device must hold what the server holds.
  */
 export interface BrowserSoakOptions {
   appUrl: string
   stack: Pick<Stack, 'databaseUrl'>
-  /** One device per account. */
-  emails: string[]
+  network: SoakNetwork
+  /** One device per account; the first is the one reloaded during its schema upgrade. */
+  accounts: DemoAccount[]
+  /** Saves queued in the first device's first-release database before its upgrade. */
+  queuedBeforeUpgrade: number
   savesPerDevice: number
   seed: number
-  chances: { killDuringSave: number; killDuringPush: number }
+  chances: { killDuringSave: number; tabCrash: number; killDuringPush: number }
   progress?: (line: string) => void
 }
+
+export const DEVICE_FAULT_KINDS = ['kill_during_save', 'kill_during_push', 'tab_crash', 'reload_during_upgrade'] as const
+export type DeviceFaultKind = (typeof DEVICE_FAULT_KINDS)[number]
 
 export interface BrowserSoakReport {
   seed: number
   devices: number
+  /** Saves the UI confirmed, the ones queued before the upgrade included. */
   confirmed: number
   unconfirmed: number
-  /** Unconfirmed saves that did reach the server (allowed: the write completed before the kill). */
+  /** Unconfirmed saves that did reach the server (allowed: the write completed before the fault). */
   unconfirmedOnServer: number
   onServer: number
   duplicates: number
   lost: number
-  faults: { kill_during_save: number; kill_during_push: number }
+  faults: Record<DeviceFaultKind, number>
+  network: Record<FaultKind, number>
   restarts: number
   /** Saves made in the second tab while the first was open on the same profile. */
   secondTabSaves: number
+  queuedBeforeUpgrade: number
   notConverged: string[]
   totalMs: number
 }
 
-interface Device {
-  email: string
-  profileDir: string
-  chromium: ChromiumProcess
-  tabs: Page[]
-}
-
 const PLACE_LABEL = 'Luogo (via, civico, località)'
-
-async function openTabs(device: Device, appUrl: string): Promise<void> {
-  const first = device.chromium.context.pages()[0] ?? (await device.chromium.context.newPage())
-  const second = await device.chromium.context.newPage()
-  for (const tab of [first, second]) await tab.goto(`${appUrl}/campo`)
-  device.tabs = [first, second]
-}
-
-async function startDevice(email: string, appUrl: string): Promise<Device> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'sulcampo-soak-chromium-'))
-  const chromium = await startChromium(profileDir)
-  const page = chromium.context.pages()[0] ?? (await chromium.context.newPage())
-  await signInThroughUi(page, appUrl, email)
-  const device: Device = { email, profileDir, chromium, tabs: [] }
-  await openTabs(device, appUrl)
-  return device
-}
-
-async function restart(device: Device, appUrl: string): Promise<void> {
-  device.chromium = await startChromium(device.profileDir)
-  await openTabs(device, appUrl)
-}
 
 async function fillCheckpoint(tab: Page, appUrl: string, place: string): Promise<void> {
   await tab.goto(`${appUrl}/campo/nuovo/checkpoint`)
@@ -83,13 +67,13 @@ async function fillCheckpoint(tab: Page, appUrl: string, place: string): Promise
 }
 
 /** The fault's moment: a random few milliseconds into the save or the push (chaos timing, not a wait). */
-const killAfter = (random: Random, maxMs: number) => delay(random.below(maxMs))
+const faultAfter = (random: Random, maxMs: number) => delay(random.below(maxMs))
 
 /**
  * Polls the device's own status line until `done` holds, pressing "Sincronizza ora" as a user
  * would between looks; the reason it did not, past the deadline.
  */
-async function settle(device: Device, appUrl: string, done: (tab: Page) => Promise<boolean>, what: string): Promise<string | null> {
+async function settle(device: BrowserDevice, appUrl: string, done: (tab: Page) => Promise<boolean>, what: string): Promise<string | null> {
   const tab = device.tabs[0]!
   await tab.goto(`${appUrl}/campo`)
   const deadline = Date.now() + 90_000
@@ -110,19 +94,34 @@ const countOnServer = async (stack: Pick<Stack, 'databaseUrl'>, prefix: string):
     )).map((row) => [row.place, Number(row.count)]),
   )
 
+const profileOf = (account: DemoAccount) => ({ userId: account.id, displayName: account.email, role: account.role, areaId: account.area })
+
 export async function runBrowserSoak(options: BrowserSoakOptions): Promise<BrowserSoakReport> {
   const started = performance.now()
   const random = seededRandom(options.seed)
   const prefix = `soak-browser-${options.seed}-${Date.now()}`
   const report: BrowserSoakReport = {
-    seed: options.seed, devices: options.emails.length, confirmed: 0, unconfirmed: 0, unconfirmedOnServer: 0, onServer: 0,
-    duplicates: 0, lost: 0, faults: { kill_during_save: 0, kill_during_push: 0 }, restarts: 0, secondTabSaves: 0, notConverged: [], totalMs: 0,
+    seed: options.seed, devices: options.accounts.length, confirmed: 0, unconfirmed: 0, unconfirmedOnServer: 0, onServer: 0, duplicates: 0, lost: 0,
+    faults: Object.fromEntries(DEVICE_FAULT_KINDS.map((kind) => [kind, 0])) as Record<DeviceFaultKind, number>,
+    network: { ...options.network.proxy.injected }, restarts: 0, secondTabSaves: 0, queuedBeforeUpgrade: 0, notConverged: [], totalMs: 0,
   }
   const confirmed = new Set<string>()
   const unconfirmed = new Set<string>()
-  const devices: Device[] = []
+  const devices: BrowserDevice[] = []
+  const restart = async (device: BrowserDevice) => {
+    await device.chromium.kill()
+    await restartBrowserDevice(device, options.appUrl)
+    report.restarts++
+  }
   try {
-    for (const email of options.emails) devices.push(await startDevice(email, options.appUrl))
+    for (const [d, account] of options.accounts.entries()) {
+      const queued = d === 0 ? Array.from({ length: options.queuedBeforeUpgrade }, (_, i) => `${prefix} d0 queued #${i + 1}`) : []
+      const prepare = queued.length > 0 ? (device: BrowserDevice) => reloadDuringUpgrade(device, options.appUrl, profileOf(account), queued) : undefined
+      devices.push(await startBrowserDevice(account.email, options.appUrl, prepare))
+      if (prepare) report.faults.reload_during_upgrade++
+      for (const place of queued) confirmed.add(place)
+    }
+    report.queuedBeforeUpgrade = options.queuedBeforeUpgrade
     for (let n = 1; n <= options.savesPerDevice; n++) {
       for (const [d, device] of devices.entries()) {
         const tabIndex = n % 2
@@ -130,12 +129,17 @@ export async function runBrowserSoak(options: BrowserSoakOptions): Promise<Brows
         const place = `${prefix} d${d} #${n}`
         await fillCheckpoint(tab, options.appUrl, place)
         if (random.chance(options.chances.killDuringSave)) {
-          await killAfter(random, 40)
-          await device.chromium.kill()
+          await faultAfter(random, 40)
           unconfirmed.add(place)
           report.faults.kill_during_save++
-          await restart(device, options.appUrl)
-          report.restarts++
+          await restart(device)
+          continue
+        }
+        if (random.chance(options.chances.tabCrash)) {
+          await faultAfter(random, 40)
+          unconfirmed.add(place)
+          report.faults.tab_crash++
+          await crashTab(device, tabIndex, options.appUrl)
           continue
         }
         await tab.waitForURL('**/campo')
@@ -146,17 +150,17 @@ export async function runBrowserSoak(options: BrowserSoakOptions): Promise<Brows
           const pushing = device.chromium.context.waitForEvent('request', { predicate: (r) => r.url().includes('/rpc/sync_push'), timeout: 10_000 })
           await tab.locator('[data-test="sync-now"]').click({ timeout: 2_000 }).catch(() => undefined)
           await pushing.catch(() => undefined)
-          await killAfter(random, 60)
-          await device.chromium.kill()
+          await faultAfter(random, 60)
           report.faults.kill_during_push++
-          await restart(device, options.appUrl)
-          report.restarts++
+          await restart(device)
         }
       }
-      options.progress?.(`round ${n}: ${confirmed.size} confirmed, ${unconfirmed.size} unconfirmed, ${report.restarts} restarts`)
+      options.progress?.(`round ${n}: ${confirmed.size} confirmed, ${unconfirmed.size} unconfirmed, ${report.restarts} restarts, network faults ${JSON.stringify(options.network.proxy.injected)}`)
     }
 
     // Healing: no more faults; every device sends what it still holds, then holds what the server holds.
+    options.network.plan.heal()
+    report.network = { ...options.network.proxy.injected }
     for (const device of devices) {
       const stuck = await settle(device, options.appUrl, async (tab) => (await pendingText(tab)) === 'Tutto inviato', 'outbox not empty')
       if (stuck) report.notConverged.push(stuck)
@@ -173,10 +177,7 @@ export async function runBrowserSoak(options: BrowserSoakOptions): Promise<Brows
       if (stuck) report.notConverged.push(stuck)
     }
   } finally {
-    for (const device of devices) {
-      await device.chromium.close()
-      await rm(device.profileDir, { recursive: true, force: true })
-    }
+    for (const device of devices) await closeBrowserDevice(device)
   }
   report.totalMs = performance.now() - started
   return report
@@ -190,11 +191,15 @@ export function browserSoakProblems(report: BrowserSoakReport): string[] {
   return problems
 }
 
+const byKind = (counts: Record<string, number>) => Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(', ')
+
 export function formatBrowserSoakReport(report: BrowserSoakReport): string {
+  const networkTotal = FAULT_KINDS.reduce((sum, kind) => sum + report.network[kind], 0)
   return [
     `browser soak (seed ${report.seed}, ${report.devices} Chromium devices × 2 tabs, ${(report.totalMs / 1000).toFixed(1)} s)`,
-    `  faults: kill_during_save ${report.faults.kill_during_save}, kill_during_push ${report.faults.kill_during_push}; restarts on the same profile: ${report.restarts}; saves from the second tab: ${report.secondTabSaves}`,
-    `  confirmed saves: ${report.confirmed}; unconfirmed (killed after "Salva"): ${report.unconfirmed}, of which on the server: ${report.unconfirmedOnServer}`,
+    `  device faults: ${byKind(report.faults)}; restarts on the same profile: ${report.restarts}; saves from the second tab: ${report.secondTabSaves}`,
+    `  network faults (${networkTotal}): ${byKind(report.network)}`,
+    `  confirmed saves: ${report.confirmed} (${report.queuedBeforeUpgrade} queued before the upgrade); unconfirmed (browser killed or tab crashed after "Salva"): ${report.unconfirmed}, of which on the server: ${report.unconfirmedOnServer}`,
     `  on the server: ${report.onServer}; duplicates: ${report.duplicates}; lost: ${report.lost}; devices not converged: ${report.notConverged.length}`,
   ].join('\n')
 }

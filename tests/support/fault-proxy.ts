@@ -84,7 +84,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     if (fault === 'drop_before') return void res.socket?.destroy()
     if (fault === 'http_500') {
-      res.writeHead(seen % 2 ? 500 : 503, { 'content-type': 'application/json' }).end('{"message":"injected server error"}')
+      // With the gateway's CORS header, so a browser sees the 5xx itself rather than a network error.
+      const cors = req.headers.origin ? { 'access-control-allow-origin': req.headers.origin, vary: 'Origin' } : {}
+      res.writeHead(seen % 2 ? 500 : 503, { 'content-type': 'application/json', ...cors }).end('{"message":"injected server error"}')
       return
     }
     if (fault === 'gateway_restart') {

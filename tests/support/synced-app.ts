@@ -28,26 +28,36 @@ export interface SyncedApp {
   close(): Promise<void>
 }
 
-export async function startSyncedApp(stackOptions: StackOptions = {}): Promise<SyncedApp> {
+/** What the build talks to instead of the stack's gateway (e.g. a fault proxy in front of it). */
+export interface AppFront {
+  url: string
+  close(): Promise<void>
+}
+
+export async function startSyncedApp(stackOptions: StackOptions = {}, front?: (stack: Stack) => Promise<AppFront>): Promise<SyncedApp> {
   const browsers: LaunchedBrowser[] = []
   let stack: Stack | undefined
   let app: AppServer | undefined
+  let fronting: AppFront | undefined
   const outDir = await mkdtemp(join(tmpdir(), 'sulcampo-synced-build-'))
   const close = async () => {
     await Promise.all(browsers.map((b) => b.close()))
     await app?.close()
+    await fronting?.close()
     await stack?.stop()
     await rm(outDir, { recursive: true, force: true })
   }
   try {
     stack = await startStack(stackOptions)
+    fronting = await front?.(stack)
+    const supabaseUrl = fronting?.url ?? stack.supabaseUrl
     // One synced build per file: the global setup's dist/ is device-only.
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, VITE_SUPABASE_URL: stack.supabaseUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
+      env: { ...process.env, VITE_SUPABASE_URL: supabaseUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
     })
-    app = await serveApp({ dir: outDir, supabaseUrl: stack.supabaseUrl })
+    app = await serveApp({ dir: outDir, supabaseUrl })
   } catch (error) {
     await close()
     throw error

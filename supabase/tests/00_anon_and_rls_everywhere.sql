@@ -1,6 +1,6 @@
 -- anon reads nothing private and calls nothing; every table has RLS (ARCHITECTURE.md §3).
 begin;
-select plan(16);
+select plan(18);
 \ir support/fixtures.psql
 
 select is(
@@ -12,6 +12,13 @@ select ok(
   not exists (select 1 from information_schema.role_table_grants
               where grantee in ('anon', 'PUBLIC') and table_schema in ('public', 'private')),
   'anon holds no privilege on any table');
+
+-- The public transparency page (docs/transparency.md) is all anon may call.
+select is(
+  array(select p.proname::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname in ('public', 'private') and has_function_privilege('anon', p.oid, 'execute') order by 1),
+  array['published_snapshot', 'published_snapshot_list'],
+  'anon may execute the two public snapshot readers and no other function');
 
 do $$
 declare
@@ -37,6 +44,7 @@ select throws_ok('select * from auth.users', '42501', null, 'anon cannot read au
 select throws_ok('select public.sync_pull()', '42501', null, 'anon cannot pull');
 select throws_ok('select public.sync_push(''[]'')', '42501', null, 'anon cannot push');
 select throws_ok('select public.objective_progress()', '42501', null, 'anon cannot read progress');
+select throws_ok('select * from public.published_snapshots', '42501', null, 'anon cannot read the snapshots table');
 select throws_ok($$insert into public.entries (id, objective_id, kind, payload, occurred_at, author_id)
                   values (gen_random_uuid(), 'test-patrols', 'check', '{}', now(), gen_random_uuid())$$,
   '42501', null, 'anon cannot write entries');

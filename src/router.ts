@@ -8,6 +8,7 @@ import { syncStatusRoutes } from '~/features/sync-status/routes'
 import { dashboardRoutes } from '~/features/dashboard/routes'
 import { adminRoutes } from '~/features/admin/routes'
 import { dashboardMapRoutes } from '~/features/dashboard/map/routes'
+import { planEditorRoutes } from '~/features/plan-editor/routes'
 
 /** One spread per feature: each owns its routes in its own routes.ts. */
 export const routes: RouteRecordRaw[] = [
@@ -19,6 +20,7 @@ export const routes: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...dashboardMapRoutes,
   ...adminRoutes,
+  ...planEditorRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue') },
 ]
 

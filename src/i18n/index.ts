@@ -12,7 +12,8 @@ import syncStatus from '~/features/sync-status/messages'
 import dashboard from '~/features/dashboard/messages'
 import admin from '~/features/admin/messages'
 import dashboardMap from '~/features/dashboard/map/messages'
-import planImportCsv from '~/features/admin/plan-import-messages'
+import planImportCsv from '~/features/plan-editor/plan-import-messages'
+import planEditor from '~/features/plan-editor/messages'
 import profilesAdmin from '~/features/admin/profiles-messages'
 import handover from '~/features/sync-status/handover-messages'
 import type { FeatureMessages } from './define-messages'
@@ -21,7 +22,7 @@ export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** One line per feature: each owns its messages under its own top-level key. */
-const features: FeatureMessages<object>[] = [core, objectives, plans, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, profilesAdmin, handover]
+const features: FeatureMessages<object>[] = [core, objectives, plans, profile, settings, pwa, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover]
 
 type Messages = Record<string, string | Record<string, unknown>>
 

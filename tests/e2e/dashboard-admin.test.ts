@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { runAxe } from '../support/axe'
 import { entries, managerPage, statusOf, type ManagerPage } from './dashboard-fixtures'
@@ -67,36 +66,5 @@ describe('plan administration', () => {
       return { locked: row.locked, mutation: outbox.find((m) => m.entityId === id)?.data }
     }, entry!.id)
     expect(stored).toEqual({ locked: true, mutation: { locked: true } })
-  })
-})
-
-describe('plan import', () => {
-  it('imports nothing from a file with one bad objective and names it; imports a good file whole', async () => {
-    const appUrl = inject('appUrl')
-    opened = await managerPage(appUrl, {}, { userId: 'admin-1', displayName: 'Amministratore', role: 'admin', areaId: null })
-    const { page } = opened
-    await page.goto(`${appUrl}/amministrazione`)
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica il modello (JSON)' }).click()])
-    const template = JSON.parse(await readFile((await download.path())!, 'utf8')) as { plan: { id: string }; objectives: { id: string; planId: string; indicator: { kind: string } }[] }
-    template.plan.id = 'pisogne-2026-2028'
-    for (const o of template.objectives) o.planId = 'pisogne-2026-2028'
-    // The same ids as the plan on the device: refused, objective by objective.
-    const input = page.getByLabel('File del piano')
-    await input.setInputFiles({ name: 'piano.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)) })
-    await page.getByRole('button', { name: 'Importa 29 obiettivi' }).click()
-    await page.getByRole('alert').filter({ hasText: 'codice già usato dal piano pisogne-2023-2025' }).waitFor()
-    for (const o of template.objectives) o.id = `${o.id}-2026`
-    const bad = structuredClone(template)
-    bad.objectives[3]!.indicator.kind = 'a occhio'
-
-    await input.setInputFiles({ name: 'piano.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) })
-    // The alert of the previous file is replaced once this one has been read.
-    await page.getByRole('alert').filter({ hasText: 'indicator.kind' }).waitFor()
-    await expect(page.getByRole('alert').textContent()).resolves.not.toContain('codice già usato')
-    await expect(page.getByRole('button', { name: /^Importa/ }).count()).resolves.toBe(0)
-
-    await input.setInputFiles({ name: 'piano.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)) })
-    await page.getByRole('button', { name: 'Importa 29 obiettivi' }).click()
-    await page.getByText('29 obiettivi importati.').waitFor()
   })
 })

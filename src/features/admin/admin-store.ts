@@ -6,8 +6,6 @@ import type { Objective } from '~/domain/objective'
 import type { ObjectiveSetting, SnowRoute } from '~/domain/plan-data'
 import { appDatabase } from '~/db/app-database'
 import { readPlanData, type PlanDataSnapshot } from '~/db/dashboard-queries'
-import { applyPlanImport } from '~/db/plan-import'
-import type { Catalogue } from '~/domain/catalogue'
 import { catalogueReady } from '~/features/dashboard/catalogue-ready'
 import { useObjectivesStore } from '~/features/objectives/objectives-store'
 import { lockEntry, saveProgramme, saveRoute, saveSetting } from './plan-writes'
@@ -71,12 +69,9 @@ export const useAdminStore = defineStore('admin', () => {
     data.value = { ...data.value, toReview: data.value.toReview.filter((e) => e.id !== entry.id) }
   }
 
-  /** Applies a validated plan file in one transaction; resolves to the number of objectives imported. */
-  const importPlan = (catalogue: Catalogue) => applyPlanImport(appDatabase(), catalogue)
-
   const routes = computed(() => [...data.value.snowRoutes].sort((a, b) => a.priority - b.priority))
 
-  return { area, data, state, objectives, routes, load, settingOf, programmeOf, setFigures, setProgramme, setRoute, lock, importPlan }
+  return { area, data, state, objectives, routes, load, settingOf, programmeOf, setFigures, setProgramme, setRoute, lock }
 })
 
 

@@ -1,12 +1,17 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { appDatabase } from '~/db/app-database'
 import { PISOGNE_CATALOGUE, type Catalogue } from '~/domain/catalogue'
 import { createAppI18n } from '~/i18n'
-import PlanImport from '~/features/admin/components/PlanImport.vue'
-import { checkPlanCsv, planTemplateCsv } from '~/features/admin/plan-import-csv'
-import { PLAN_CSV_COLUMNS } from '~/features/admin/plan-import-csv-columns'
+import PlanFileImport from '~/features/plan-editor/components/PlanFileImport.vue'
+import { checkPlanCsv, planTemplateCsv } from '~/features/plan-editor/plan-import-csv'
+import { PLAN_CSV_COLUMNS } from '~/features/plan-editor/plan-import-csv-columns'
+import { importPlan } from '~/sync/plans-api'
+
+// The server's side of an import (import_plan) is tested on the real stack (tests/integration);
+// here what the page sends, and that a bad file sends nothing.
+vi.mock('~/sync/plans-api', async (original) => ({ ...(await original<object>()), importPlan: vi.fn() }))
+vi.mock('~/sync/engine-runtime', () => ({ syncRuntime: () => ({ scheduler: { requestSync: vi.fn(async () => null) } }) }))
 
 function nextPlan(): Catalogue {
   const plan = { ...PISOGNE_CATALOGUE.plan, id: 'pisogne-2026-2028', startYear: 2026, endYear: 2028 }
@@ -87,11 +92,14 @@ describe('plan import from CSV', () => {
 })
 
 describe('plan import page with a CSV file', () => {
-  beforeEach(() => appDatabase().objectives.where('planId').equals('pisogne-2026-2028').delete())
+  beforeEach(() => {
+    vi.mocked(importPlan).mockReset()
+    vi.mocked(importPlan).mockImplementation(async (file) => ({ status: 'imported', planId: file.plan.id, objectives: file.objectives.length }))
+  })
 
   async function pick(csv: string) {
     setActivePinia(createPinia())
-    const page = mount(PlanImport, { global: { plugins: [createAppI18n('it')] } })
+    const page = mount(PlanFileImport, { global: { plugins: [createAppI18n('it')] } })
     const input = page.find('input[type="file"]')
     // jsdom's File has no text(): the page reads only the name and the text.
     Object.defineProperty(input.element, 'files', { value: [{ name: 'piao-2026.csv', text: async () => csv }] })
@@ -99,7 +107,6 @@ describe('plan import page with a CSV file', () => {
     await flushPromises()
     return page
   }
-  const planRows = () => appDatabase().objectives.where('planId').equals('pisogne-2026-2028').count()
 
   it('lists the bad row by number and offers no import', async () => {
     const rows = lines(planTemplateCsv(nextPlan()))
@@ -107,16 +114,29 @@ describe('plan import page with a CSV file', () => {
     const page = await pick(rows.join('\n'))
     expect(page.find('[role="alert"]').text()).toContain('Riga 3')
     expect(page.find('[role="alert"]').text()).toContain('indicatore')
-    expect(page.findAll('button').map((b) => b.text())).not.toContain('Importa 29 obiettivi')
-    expect(await planRows()).toBe(0)
+    expect(page.findAll('button').map((b) => b.text())).not.toContain('Importa come bozza (29 obiettivi)')
+    expect(importPlan).not.toHaveBeenCalled()
   })
 
-  it('previews a good file and imports all its objectives', async () => {
+  it('previews a good file and sends the whole plan to the server as a draft', async () => {
     const page = await pick(planTemplateCsv(nextPlan()))
     expect(page.findAll('.import__preview tbody tr')).toHaveLength(29)
-    await page.findAll('button').find((b) => b.text() === 'Importa 29 obiettivi')!.trigger('click')
-    // The Dexie transaction resolves on IndexedDB's own schedule, not on the microtask queue.
-    await vi.waitFor(() => expect(page.find('[role="status"], [role="alert"]').text()).toBe('29 obiettivi importati.'))
-    expect(await planRows()).toBe(29)
+    await page.findAll('button').find((b) => b.text() === 'Importa come bozza (29 obiettivi)')!.trigger('click')
+    await flushPromises()
+    expect(importPlan).toHaveBeenCalledWith(nextPlan())
+    expect(page.emitted('imported')).toEqual([['pisogne-2026-2028']])
+  })
+
+  it('shows the server\'s refusal of ids another plan uses against each objective, and opens nothing', async () => {
+    vi.mocked(importPlan).mockResolvedValue({
+      status: 'invalid',
+      problems: [{ code: 'id_in_other_plan', subject: 'objective "pl-pattugliamento"', path: 'id', detail: 'used by plan "pisogne-2023-2025"' }],
+    })
+    const page = await pick(planTemplateCsv(nextPlan()))
+    await page.findAll('button').find((b) => b.text() === 'Importa come bozza (29 obiettivi)')!.trigger('click')
+    await flushPromises()
+    expect(page.find('[role="alert"]').text()).toContain('Obiettivo «pl-pattugliamento»')
+    expect(page.find('[role="alert"]').text()).toContain('codice già usato da un altro piano')
+    expect(page.emitted('imported')).toBeUndefined()
   })
 })

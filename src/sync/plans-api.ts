@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { Catalogue } from '~/domain/catalogue'
-import { callServerRpc, ServerRpcError } from './server-rpc'
+import { callServerRpc, readRpcAnswer as readAnswer } from './server-rpc'
 
 /**
  * The one accessor for the plan RPCs (docs/plans.md): `import_plan`, `adopt_plan`,
@@ -77,13 +77,6 @@ const DeleteAnswerSchema = v.variant('status', [
   v.object({ status: v.literal('deleted') }),
   v.object({ status: v.literal('refused'), code: v.picklist(['not_found', 'plan_not_draft']) }),
 ])
-
-/** An answer of a shape the app does not know is a failure, never a guess at what happened. */
-function readAnswer<TSchema extends v.GenericSchema>(schema: TSchema, name: string, data: unknown): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, data)
-  if (!result.success) throw new ServerRpcError('failed', `${name}: unexpected answer ${JSON.stringify(data)}`)
-  return result.output
-}
 
 export const readImportAnswer = (data: unknown): ImportAnswer => readAnswer(ImportAnswerSchema, 'import_plan', data)
 export const readAdoptAnswer = (data: unknown): AdoptAnswer => readAnswer(AdoptAnswerSchema, 'adopt_plan', data)

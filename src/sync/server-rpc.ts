@@ -3,6 +3,7 @@
  * own checks decide, and a refusal comes back as SQLSTATE 42501. The Supabase client is
  * imported on first use, so device-only mode never downloads it.
  */
+import * as v from 'valibot'
 
 export const RPC_ERROR_CODES = ['not_configured', 'offline', 'forbidden', 'failed'] as const
 export type RpcErrorCode = (typeof RPC_ERROR_CODES)[number]
@@ -33,4 +34,11 @@ export async function callServerRpc<T>(name: string, args?: object): Promise<T> 
   const { data, error } = await client.rpc(name, args)
   if (error) throw new ServerRpcError(rpcErrorCode(error), `${name}: ${error.message}`, error.hint || null)
   return data as T
+}
+
+/** An answer of a shape the app does not know is a failure, never a guess at what happened. */
+export function readRpcAnswer<TSchema extends v.GenericSchema>(schema: TSchema, name: string, data: unknown): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, data)
+  if (!result.success) throw new ServerRpcError('failed', `${name}: unexpected answer ${JSON.stringify(data)}`)
+  return result.output
 }

@@ -23,7 +23,7 @@ describe('browser chaos soak, short variant (npm run soak:browser for the long o
       network,
       accounts: [DEMO.officer, DEMO.secondOfficer, DEMO.policeManager],
       queuedBeforeUpgrade: 3,
-      savesPerDevice: 4,
+      savesPerDevice: 6,
       seed: SEED,
       chances: { killDuringSave: 0.2, tabCrash: 0.2, killDuringPush: 0.25 },
     })

@@ -9,7 +9,7 @@ import { seededRandom } from '../soak/seeded-random'
 const ENTRIES = 360
 const EACH_FAULT = 3
 /** Small batches so that the run makes enough calls for every fault to land several times. */
-const BATCH_SIZE = 25
+const BATCH_SIZE = 12
 const CLIENT_TIMEOUT_MS = 1_500
 const SEED = 20261126
 

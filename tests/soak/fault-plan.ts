@@ -8,7 +8,7 @@ export interface SoakFaults {
   weights?: Partial<Record<FaultKind, number>>
 }
 
-const DEFAULT_WEIGHTS: Record<FaultKind, number> = { drop_before: 2, drop_after_commit: 2, http_500: 2, timeout: 1, gateway_restart: 1 }
+const DEFAULT_WEIGHTS: Record<FaultKind, number> = { drop_before: 2, drop_after_commit: 2, cut_mid_response: 2, http_500: 2, slow_answer: 1, timeout: 1, gateway_restart: 1 }
 
 export interface FaultPlan {
   decide(request: ProxiedRequest): FaultKind | null

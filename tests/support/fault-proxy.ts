@@ -1,11 +1,12 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import { setTimeout as delay } from 'node:timers/promises'
 
 /**
  * An HTTP proxy between supabase-js and the local gateway that breaks chosen requests
  * the ways a field network does. Each request asks `decide` for a fault; the proxy
  * counts what it injected so a test can print and check it.
  */
-export const FAULT_KINDS = ['drop_before', 'drop_after_commit', 'http_500', 'timeout', 'gateway_restart'] as const
+export const FAULT_KINDS = ['drop_before', 'drop_after_commit', 'cut_mid_response', 'http_500', 'slow_answer', 'timeout', 'gateway_restart'] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
 export interface ProxiedRequest {
@@ -22,6 +23,8 @@ export interface FaultProxyOptions {
   decide?: (request: ProxiedRequest) => FaultKind | null
   /** Called for 'gateway_restart' once the request is on its way upstream: close and start the gateway. */
   restartGateway?: () => Promise<void>
+  /** How late a 'slow_answer' arrives: under the client's timeout, or it would be a 'timeout'. */
+  slowAnswerMs?: number
 }
 
 export interface FaultProxy {
@@ -61,12 +64,18 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Ups
   })
 }
 
-function relay(res: ServerResponse, answer: UpstreamAnswer): void {
+/** The upstream answer's head as this proxy sends it: its own length, no chunking, its own connection. */
+function writeHead(res: ServerResponse, answer: UpstreamAnswer): ServerResponse {
   const headers = { ...answer.headers }
   delete headers['transfer-encoding']
   delete headers.connection
-  res.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) }).end(answer.body)
+  return res.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) })
 }
+
+const relay = (res: ServerResponse, answer: UpstreamAnswer) => void writeHead(res, answer).end(answer.body)
+
+const cutMidway = (res: ServerResponse, answer: UpstreamAnswer) =>
+  void writeHead(res, answer).write(answer.body.subarray(0, Math.floor(answer.body.length / 2)), () => res.socket?.destroy())
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const upstream = new URL(options.upstream)
@@ -98,7 +107,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const answer = await forward(upstream, req, body)
     // The server committed; the device never hears it: cut now, or stay silent until it gives up.
     if (fault === 'drop_after_commit') return void res.socket?.destroy()
-    if (fault !== 'timeout') relay(res, answer)
+    if (fault === 'timeout') return
+    // The server committed; the device gets the status and half the body, then the line drops.
+    if (fault === 'cut_mid_response') return cutMidway(res, answer)
+    if (fault === 'slow_answer') await delay(options.slowAnswerMs ?? 500)
+    relay(res, answer)
   }
 
   const server = createServer((req, res) => {

@@ -4,7 +4,7 @@ import { catalogueOf } from '~/domain/catalogue/catalogue-of'
 import { defaultNextYears, newDraftFrom, nextPlanId } from '~/domain/catalogue/draft-copy'
 import { draftOf, type PlanDraft } from '~/domain/catalogue/draft-edit'
 import type { Catalogue } from '~/domain/catalogue'
-import { defaultPlan, planInForce } from '~/domain/plan'
+import { defaultPlan } from '~/domain/plan'
 import { useObjectivesStore } from '~/features/objectives/objectives-store'
 import { syncRuntime } from '~/sync/engine-runtime'
 import {
@@ -99,7 +99,8 @@ export const usePlanEditorStore = defineStore('planEditor', () => {
 
   /** "Nuovo piano da quello in vigore": the copy is saved at once, so it is a draft every admin sees. */
   async function startFromPlanInForce(): Promise<string | null> {
-    const source = planInForce(catalogue.publishedPlans, catalogue.today) ?? defaultPlan(catalogue.publishedPlans, catalogue.today)
+    // The plan in force today; failing that, the next to start or the latest that ran.
+    const source = defaultPlan(catalogue.publishedPlans, catalogue.today)
     const copied = source && cataloguedPlan(source.id)
     if (!source || !copied) {
       failure.value = 'no_plan_in_force'

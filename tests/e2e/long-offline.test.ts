@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../supabase/local/describe-stack'
-import { entriesAt, pendingText, queryServer, startSyncedApp, type SyncedApp } from '../support/synced-app'
+import { entriesAt, pendingText, queryServer, startSyncedApp, waitUntilAllSent, type SyncedApp } from '../support/synced-app'
 import { countRows } from './field-log-helpers'
 
 const OFFICER_ID = '5c000000-0000-4000-8000-000000000001'
@@ -53,7 +53,7 @@ describe('offline for longer than a session lives', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Accedi' }).click()
     await page.waitForURL((url) => !url.pathname.startsWith('/accedi'))
-    await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(page)
     await expect(countRows(page, 'outbox')).resolves.toBe(0)
     await expect(signInLink.count()).resolves.toBe(0)
     await expect(entriesAt(page, place)).resolves.toBe(4)

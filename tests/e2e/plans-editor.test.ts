@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe } from '../support/axe'
-import { entriesAt, pendingText, queryServer, startSyncedApp, type SyncedApp } from '../support/synced-app'
+import { entriesAt, queryServer, startSyncedApp, waitUntilAllSent, type SyncedApp } from '../support/synced-app'
 
 /**
  * Issue 12 through the UI, as a comune would do it (no rebuild, no SQL): the admin starts the
@@ -101,7 +101,7 @@ describe('plans editor: a new PIAO from the browser to the field and the dashboa
     await officer.page.getByLabel('Luogo (via, civico, località)').fill(place)
     await officer.page.getByRole('button', { name: 'Salva' }).click()
     await officer.page.waitForURL('**/campo')
-    await expect.poll(() => pendingText(officer.page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(officer.page)
     const logged = await queryServer<{ objective_id: string }>(synced.stack, "select objective_id from public.entries where payload ->> 'place' = $1", [place])
     expect(logged).toEqual([{ objective_id: 'pl-pattugliamento-2026' }])
 

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { entriesAt, pendingText, queryServer, startSyncedApp, type SyncedApp } from '../support/synced-app'
+import { entriesAt, pendingText, queryServer, startSyncedApp, waitUntilAllSent, type SyncedApp } from '../support/synced-app'
 import { countRows } from './field-log-helpers'
 import { forgetRecorded, isSyncWrite, recordedTransactions, recordTransactions } from './idb-durability'
 
@@ -38,7 +38,7 @@ describe('sync in Chromium against a real local stack', () => {
     await expect(pendingText(page)).resolves.toBe('3 registrazioni da inviare')
 
     await browser.context.setOffline(false)
-    await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(page)
     await expect(countRows(page, 'outbox')).resolves.toBe(0)
     // The home's badges are read when it opens (they do not follow a background sync yet).
     await page.reload()
@@ -67,7 +67,7 @@ describe('sync in Chromium against a real local stack', () => {
     await expect.poll(async () => (await recordedTransactions(page)).some((tx) => tx.stores.includes('drafts'))).toBe(true)
     await page.getByRole('button', { name: 'Salva' }).click()
     await page.waitForURL('**/campo')
-    await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(page)
     await expect.poll(async () => (await recordedTransactions(page)).some((tx) => isSyncWrite(tx) && tx.durability === 'relaxed'), { timeout: 30_000 }).toBe(true)
 
     const written = await recordedTransactions(page)
@@ -109,7 +109,7 @@ describe('sync in Chromium against a real local stack', () => {
 
     await officer.browser.context.setOffline(false)
     await officer.page.goto(`${synced.app.url}/campo`)
-    await expect.poll(() => pendingText(officer.page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(officer.page)
     await expect(serverCount()).resolves.toBe(1)
   })
 })

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { entriesAt, pendingText, queryServer, startSyncedApp, type SignedInDevice, type SyncedApp } from '../support/synced-app'
+import { entriesAt, queryServer, startSyncedApp, waitUntilAllSent, type SignedInDevice, type SyncedApp } from '../support/synced-app'
 import { MID_2024 } from './dashboard-fixtures'
 import { largePng } from './field-log-helpers'
 
@@ -25,7 +25,7 @@ describe('field entries synced through a real local stack reach the manager and 
       await officer.page.getByRole('button', { name: 'Salva' }).click()
       await officer.page.waitForURL('**/campo')
     }
-    await expect.poll(() => pendingText(officer.page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(officer.page)
   }
 
   /** The manager's device pulls (a reload syncs at start), then the dashboard is read again: the chip as shown. */
@@ -75,7 +75,7 @@ describe('field entries synced through a real local stack reach the manager and 
     await page.waitForURL('**/campo')
 
     await crew.browser.context.setOffline(false)
-    await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('Tutto inviato')
+    await waitUntilAllSent(page)
     await page.getByTestId('recent-entry').filter({ hasText: 'Segnalazione' }).getByRole('link').click()
     await expect.poll(() => page.getByTestId('photo-upload').textContent(), { timeout: 30_000 }).toBe('Inviata')
     const [counts] = await queryServer<{ entries: string; photos: string }>(

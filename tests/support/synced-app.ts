@@ -5,9 +5,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { DEMO_PASSWORD } from '../../supabase/local/describe-stack'
 import { serveApp, type AppServer } from '../../supabase/local/serve-app'
 import { startStack, type Stack, type StackOptions } from '../../supabase/local/stack'
+import { countRows } from '../e2e/field-log-helpers'
 import { readAllRows } from '../e2e/idb-helpers'
 import { launchBrowser, type LaunchedBrowser } from './browser'
 
@@ -97,6 +99,16 @@ export async function entriesAt(page: Page, prefix: string): Promise<number> {
 
 /** The sync status bar's summary ("Tutto inviato", "3 registrazioni da inviare"). */
 export const pendingText = (page: Page) => page.locator('[data-test="sync-pending"]').textContent()
+
+/**
+ * Waits until the device has sent everything it saved. The outbox in IndexedDB is the truth: the
+ * bar's count follows it a moment late, so right after "Salva" it can still read "Tutto inviato"
+ * from before the save (a CI run once queried the server in that moment and found nothing).
+ */
+export async function waitUntilAllSent(page: Page): Promise<void> {
+  await expect.poll(() => countRows(page, 'outbox'), { timeout: 30_000 }).toBe(0)
+  await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('Tutto inviato')
+}
 
 /** One query straight against the stack's database, as the operator would check it. */
 export async function queryServer<Row extends Record<string, unknown>>(stack: Stack, sql: string, params: unknown[] = []): Promise<Row[]> {

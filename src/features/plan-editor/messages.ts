@@ -100,6 +100,7 @@ export default defineMessages(
         invalid: 'Il server ha rifiutato la bozza: nulla è stato cambiato. Vedi i problemi segnati.',
         no_plan_in_force: 'Nessun piano in vigore da copiare: importane uno da file.',
         not_found: 'La bozza non esiste più sul server.',
+        plan_not_draft: 'Il piano è già stato adottato: non si può più eliminare. Nulla è stato cambiato.',
       },
       refusal: {
         not_found: 'La bozza non esiste più sul server.',
@@ -237,6 +238,7 @@ export default defineMessages(
         invalid: 'The server refused the draft: nothing was changed. See the problems shown.',
         no_plan_in_force: 'No plan in force to copy: import one from a file.',
         not_found: 'The draft no longer exists on the server.',
+        plan_not_draft: 'The plan has already been adopted and can no longer be deleted. Nothing was changed.',
       },
       refusal: {
         not_found: 'The draft no longer exists on the server.',

@@ -13,7 +13,7 @@ import {
 } from '~/sync/plans-api'
 
 /** Why a call to the server changed nothing, as a code the page translates. */
-export type EditorFailure = PlansErrorCode | 'invalid' | 'no_plan_in_force' | 'not_found'
+export type EditorFailure = PlansErrorCode | 'invalid' | 'no_plan_in_force' | 'not_found' | 'plan_not_draft'
 
 /**
  * The admin's plan editor (docs/plans.md, "Editor"): one draft at a time, edited in memory with
@@ -132,7 +132,7 @@ export const usePlanEditorStore = defineStore('planEditor', () => {
     const answer = await call(() => deletePlanDraft(planId))
     if (!answer) return false
     if (answer.status === 'refused') {
-      failure.value = answer.code === 'not_found' ? 'not_found' : 'invalid'
+      failure.value = answer.code
       return false
     }
     reset(null)

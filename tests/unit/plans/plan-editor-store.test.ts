@@ -5,9 +5,9 @@ import { setObjectiveField } from '~/domain/catalogue/draft-edit'
 import type { PlanRow } from '~/db/database'
 import { useObjectivesStore } from '~/features/objectives/objectives-store'
 import { usePlanEditorStore } from '~/features/plan-editor/plan-editor-store'
-import { importPlan, ServerRpcError } from '~/sync/plans-api'
+import { deletePlanDraft, importPlan, ServerRpcError } from '~/sync/plans-api'
 
-vi.mock('~/sync/plans-api', async (original) => ({ ...(await original<object>()), importPlan: vi.fn() }))
+vi.mock('~/sync/plans-api', async (original) => ({ ...(await original<object>()), importPlan: vi.fn(), deletePlanDraft: vi.fn() }))
 const requestSync = vi.fn(async () => null)
 vi.mock('~/sync/engine-runtime', () => ({ syncRuntime: () => ({ scheduler: { requestSync } }) }))
 
@@ -75,6 +75,15 @@ describe('plan editor store', () => {
     expect(editor.failure).toBe('invalid')
     expect(editor.serverProblems).toEqual([clash])
     expect(editor.dirty).toBe(true)
+  })
+
+  it('says the plan was adopted meanwhile when deleting it is refused, and keeps the draft open', async () => {
+    const editor = deviceWith([IN_FORCE])
+    await editor.startFromPlanInForce()
+    vi.mocked(deletePlanDraft).mockResolvedValueOnce({ status: 'refused', code: 'plan_not_draft' })
+    await expect(editor.remove()).resolves.toBe(false)
+    expect(editor.failure).toBe('plan_not_draft')
+    expect(editor.draft?.catalogue.plan.id).toBe('pisogne-2026-2028')
   })
 
   it('says there is no plan to copy on a device that holds none', async () => {

@@ -5,6 +5,8 @@
 import { createClient } from '@supabase/supabase-js'
 import Dexie from 'dexie'
 import { openDatabase, type SulCampoDb } from '~/db/database'
+import type { Entry } from '~/domain/entry'
+import { nextPendingBatch, toWireMutation } from '~/db/outbox-repo'
 import { pullChanges } from '~/sync/pull'
 import { pushOutbox } from '~/sync/push'
 import { createSupabaseTransport, type SyncTransport } from '~/sync/transport'
@@ -58,6 +60,37 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; serverMs:
   return { ms: performance.now() - started, serverMs: current().waitedMs, value }
 }
 
+/** A database of its own with the entries table as Dexie declares it (same key path, same indexes), but no Dexie. */
+function openRawEntries(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const removed = indexedDB.deleteDatabase(name)
+    removed.onerror = () => reject(removed.error)
+    removed.onsuccess = () => {
+      const open = indexedDB.open(name, 1)
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('entries', { keyPath: 'id' })
+        for (const index of ['kind', 'authorId', 'status']) store.createIndex(index, index)
+        store.createIndex('[objectiveId+occurredAt]', ['objectiveId', 'occurredAt'])
+      }
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    }
+  })
+}
+
+/** One relaxed transaction of plain puts, as a pull page is written. */
+function putAll(raw: IDBDatabase, rows: Entry[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = raw.transaction('entries', 'readwrite', { durability: 'relaxed' })
+    const store = tx.objectStore('entries')
+    for (const row of rows) store.put(row)
+    tx.oncomplete = () => resolve()
+    tx.onerror = () => reject(tx.error)
+  })
+}
+
+const utf8Bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).byteLength
+
 const syncBench = {
   async signIn(url: string, anonKey: string, email: string, password: string): Promise<void> {
     const client = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
@@ -99,11 +132,37 @@ const syncBench = {
     return { ms, serverMs }
   },
 
+  /**
+   * Bytes on the wire per mutation of one batch, each way: the JSON body supabase-js posts to
+   * `sync_push` and the JSON it gets back (not timed; the outbox queued by the last `queue`).
+   */
+  async wireBytes(batchSize: number): Promise<{ upPerMutation: number; downPerMutation: number }> {
+    const { userId, transport } = current()
+    const mutations = (await nextPendingBatch(db as SulCampoDb, userId, batchSize)).map(toWireMutation)
+    const results = await transport.push(mutations)
+    return { upPerMutation: utf8Bytes({ mutations }) / mutations.length, downPerMutation: utf8Bytes(results) / mutations.length }
+  },
+
   /** Everything the signed-in user may see, into an empty device database. */
   async pullAll(pageSize: number): Promise<{ ms: number; serverMs: number; stored: number; pages: number; onDevice: number }> {
     const device = await freshDatabase('sync-bench-pull')
     const { ms, serverMs, value } = await timed(() => pullChanges(device, current().transport, pageSize))
     return { ms, serverMs, stored: value.stored, pages: value.pages, onDevice: await device.entries.count() }
+  },
+
+  /**
+   * What IndexedDB itself takes, the floor under the pull (issue 16): the rows the last pull
+   * stored, written again into a fresh database with the entries table's indexes, one relaxed
+   * transaction of `pageSize` puts each, as the pull writes its pages. Same browser, same run.
+   */
+  async rawIngest(pageSize: number): Promise<{ ms: number; rows: number }> {
+    const rows = await (db as SulCampoDb).entries.toArray()
+    const raw = await openRawEntries('sync-bench-raw')
+    const started = performance.now()
+    for (let from = 0; from < rows.length; from += pageSize) await putAll(raw, rows.slice(from, from + pageSize))
+    const ms = performance.now() - started
+    raw.close()
+    return { ms, rows: rows.length }
   },
 }
 

@@ -1,4 +1,4 @@
-import type { Mutation } from '~/domain/sync-protocol'
+import { SERVER_OWNED_FIELDS, type Mutation } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { TABLE_OF, syncedTables } from './local-writes'
 
@@ -7,7 +7,14 @@ import { TABLE_OF, syncedTables } from './local-writes'
 /** What goes on the wire: the outbox row without local bookkeeping. */
 export function toWireMutation(row: OutboxRow): Mutation {
   const { id, entity, op, entityId, baseVersion, data, authorId, createdAt } = row
-  return { id, entity, op, entityId, baseVersion, data, authorId, createdAt }
+  return { id, entity, op, entityId, baseVersion, data: clientFields(data), authorId, createdAt }
+}
+
+const SERVER_OWNED: ReadonlySet<string> = new Set(SERVER_OWNED_FIELDS)
+
+/** The data without the fields the server owns: the envelope already says who, which and when. */
+function clientFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([field]) => !SERVER_OWNED.has(field)))
 }
 
 /**

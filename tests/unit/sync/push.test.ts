@@ -19,6 +19,15 @@ describe('pushOutbox', () => {
     expect((await f.db.entries.get(entries[0].id))?.version).toBe(1)
   })
 
+  it('leaves out of each mutation the fields the server sets itself, and stores the server’s row with them', async () => {
+    const [entry] = await logEntriesOffline(f.db, 1)
+    await pushOutbox(f.db, f.server, 'officer-1')
+    const [sent] = f.server.pushCalls.flat()
+    expect(Object.keys(sent!.data).sort()).toEqual(['kind', 'locked', 'deleted', 'objectiveId', 'occurredAt', 'payload', 'status'].sort())
+    expect(sent).toMatchObject({ entityId: entry!.id, authorId: 'officer-1' })
+    expect(await f.db.entries.get(entry!.id)).toMatchObject({ id: entry!.id, authorId: 'officer-1', version: 1, objectiveId: entry!.objectiveId })
+  })
+
   it('sends a batch only once the previous one was answered, while the device stores answers alongside', async () => {
     await logEntriesOffline(f.db, 450)
     let inFlight = 0

@@ -60,9 +60,9 @@ describe('map of reports and checks', () => {
     await openMapFromDashboard(page)
     await page.getByText('Mappa non disponibile senza rete').waitFor()
     await expect(listRows(page)).resolves.toEqual([
-      ['Pattuglia', 'Lungolago', '1 giorno fa', '—', '45,80600° N, 10,10400° E (± 5 m)'],
-      ['Strade agro-silvo-pastorali (VASP)', 'Passabocche', '3 giorni fa', 'Regolare', '45,83000° N, 10,15000° E (± 25 m)'],
-      ['Segnaletica', '<b>Via Roma</b>', '10 giorni fa', 'Aperta', '45,80850° N, 10,10760° E (± 8 m)'],
+      ['Pattuglia', 'Lungolago', '1 giorno fa', '—', '—', '45,80600° N, 10,10400° E (± 5 m)'],
+      ['Strade agro-silvo-pastorali (VASP)', 'Passabocche', '3 giorni fa', 'Regolare', '—', '45,83000° N, 10,15000° E (± 25 m)'],
+      ['Segnaletica', '<b>Via Roma</b>', '10 giorni fa', 'Aperta', 'In ritardo', '45,80850° N, 10,10760° E (± 8 m)'],
     ])
     await expect(page.locator('.leaflet-container').count()).resolves.toBe(0)
     await expect(page.evaluate(() => window.mapCspViolations)).resolves.toEqual([])
@@ -85,7 +85,11 @@ describe('map of reports and checks', () => {
     await expect(page.locator('path.leaflet-interactive').count()).resolves.toBe(3)
     await expect(page.getByText('Mappa non disponibile senza rete').count()).resolves.toBe(0)
     await page.locator('path.leaflet-interactive').last().hover()
-    await expect(page.locator('.leaflet-tooltip').textContent()).resolves.toBe('Segnaletica — <b>Via Roma</b>')
+    await expect(page.locator('.leaflet-tooltip').textContent()).resolves.toBe('Segnaletica — <b>Via Roma</b> — In ritardo')
+    // The report 10 days old in red, the patrol and the check (no clock) in blue; the legend says so in words.
+    const strokes = await page.locator('path.leaflet-interactive').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke')))
+    expect(strokes).toEqual(['#0066cc', '#0066cc', '#c62828'])
+    await page.getByText('Segnalazione in ritardo (o risolta in ritardo)').waitFor()
     await expect(page.locator('.leaflet-tooltip b').count()).resolves.toBe(0)
     await expect(page.evaluate(() => window.mapCspViolations)).resolves.toEqual([])
     await expect(runAxe(page)).resolves.toEqual([])

@@ -32,6 +32,21 @@ describe('located entries for the map', () => {
     ])
   })
 
+  it('gives each report its 8-day clock on the Rome calendar, stopped on the day it was resolved; other kinds none', () => {
+    const reported = (daysAgo: number, extra: Record<string, unknown> = {}) =>
+      entry('maintenance_report', { category: 'signage', place: `${daysAgo}`, location: HERE, reportedAt: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(), ...extra }, '2024-06-01T06:00:00Z', { status: 'open' })
+    const clocks = locatedItems([
+      reported(3), reported(7), reported(8), reported(9),
+      reported(12, { resolvedAt: '2024-06-25T08:00:00Z' }), reported(12, { resolvedAt: '2024-06-30T08:00:00Z' }), check,
+    ], NOW).map((i) => [i.place, i.clock])
+    expect(clocks).toEqual([
+      ['Passabocche', null],
+      ['3', 'on_time'], ['7', 'due_soon'], ['8', 'due_today'], ['9', 'overdue'],
+      // Reported on 19 June: fixed on day 6 is on time, on day 11 it was late.
+      ['12', 'on_time'], ['12', 'overdue'],
+    ])
+  })
+
   it('writes coordinates with hemisphere and accuracy in the reader\'s language', () => {
     expect(formatCoordinates(HERE, 'it')).toBe('45,80812° N, 10,10710° E (± 12 m)')
     expect(formatCoordinates({ lat: -33.5, lng: -70.25, accuracy: 1500 }, 'en')).toBe('33.50000° S, 70.25000° W (± 1,500 m)')
@@ -42,9 +57,9 @@ describe('located entries for the map', () => {
     const list = mount(LocatedList, { props: { items: locatedItems([report, check, hostile], NOW) }, global: { plugins: [createAppI18n('it')] } })
     const rows = list.findAll('tbody tr').map((r) => r.findAll('td').map((c) => c.text()))
     expect(rows).toEqual([
-      ['Strade agro-silvo-pastorali (VASP)', 'Passabocche', '1 giorno fa', 'Violazione', '45,90000° N, 10,15000° E (± 30 m)'],
-      ['Posto di controllo', '<img src=x onerror=alert(1)>', '2 giorni fa', '—', '45,80812° N, 10,10710° E (± 12 m)'],
-      ['Segnaletica', 'Via Roma 3', '10 giorni fa', 'Aperta', '45,80812° N, 10,10710° E (± 12 m)'],
+      ['Strade agro-silvo-pastorali (VASP)', 'Passabocche', '1 giorno fa', 'Violazione', '—', '45,90000° N, 10,15000° E (± 30 m)'],
+      ['Posto di controllo', '<img src=x onerror=alert(1)>', '2 giorni fa', '—', '—', '45,80812° N, 10,10710° E (± 12 m)'],
+      ['Segnaletica', 'Via Roma 3', '10 giorni fa', 'Aperta', 'In ritardo', '45,80812° N, 10,10710° E (± 12 m)'],
     ])
     expect(list.find('img').exists()).toBe(false)
     expect(list.find('caption').text()).toBe('3 registrazioni con posizione')

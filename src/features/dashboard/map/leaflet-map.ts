@@ -1,5 +1,6 @@
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
+import { MARKER_COLOURS, type MarkerTone } from './marker-tones'
 
 /**
  * The Leaflet side of the map, loaded only by a dynamic import from EntriesMap.vue so neither
@@ -13,7 +14,10 @@ export interface MapMarker {
   lng: number
   /** Plain text (user-typed place included): set with textContent, never parsed as HTML. */
   label: string
+  /** The marker's colour (MARKER_COLOURS); the list and the legend say the same in words. */
+  tone: MarkerTone
 }
+
 
 export interface MapOptions {
   attribution: string
@@ -47,7 +51,7 @@ export function createEntriesMap(element: HTMLElement, markers: MapMarker[], opt
   function setMarkers(next: MapMarker[]): void {
     layer.clearLayers()
     for (const m of next) {
-      L.circleMarker([m.lat, m.lng], { radius: 8, weight: 2, color: '#0066cc', fillOpacity: 0.5 })
+      L.circleMarker([m.lat, m.lng], { radius: 8, weight: 2, color: MARKER_COLOURS[m.tone], fillOpacity: 0.5 })
         .bindTooltip(tooltipNode(m.label))
         .addTo(layer)
     }

@@ -1,5 +1,6 @@
 import type { Entry, EntryKind, GeoPoint } from '~/domain/entry'
 import { calendarDaysBetween, romeDate } from '~/domain/time-rome'
+import { clockAt, type ClockState } from '~/domain/work-orders/clock'
 
 /** Entry kinds whose payload may carry the device's position (entry-payloads.ts). */
 export const LOCATED_KINDS: readonly EntryKind[] = ['maintenance_report', 'territory_check', 'patrol', 'checkpoint']
@@ -20,6 +21,8 @@ export interface LocatedItem {
   ageDays: number
   /** i18n key of the report status or check outcome; null where the kind has none. */
   status: string | null
+  /** A maintenance report's 8-day clock (stopped on the day it was resolved); null for other kinds. */
+  clock: ClockState | null
   location: GeoPoint
 }
 
@@ -30,6 +33,8 @@ interface LocatedPayload {
   category?: string
   topic?: string
   outcome?: string
+  reportedAt?: string
+  resolvedAt?: string | null
 }
 
 function categoryKey(kind: EntryKind, payload: LocatedPayload): string {
@@ -42,6 +47,12 @@ function statusKey(entry: Entry, payload: LocatedPayload): string | null {
   if (entry.kind === 'maintenance_report' && entry.status) return `fieldLog.reports.status.${entry.status}`
   if (entry.kind === 'territory_check' && payload.outcome) return `fieldLog.options.outcome.${payload.outcome}`
   return null
+}
+
+function clockOf(entry: Entry, payload: LocatedPayload, now: Date): ClockState | null {
+  if (entry.kind !== 'maintenance_report') return null
+  // The device holds no due day a manager moved yet: day 8 of the report, as the objective counts it.
+  return clockAt({ reportedAt: payload.reportedAt ?? entry.occurredAt, dueOn: null, resolvedAt: payload.resolvedAt ?? null }, now.getTime()).state
 }
 
 /** Live entries of the located kinds that have a position, newest first. */
@@ -60,6 +71,7 @@ export function locatedItems(entries: readonly Entry[], now: Date): LocatedItem[
         occurredAt: entry.occurredAt,
         ageDays: Math.max(0, calendarDaysBetween(romeDate(entry.occurredAt), today)),
         status: statusKey(entry, payload),
+        clock: clockOf(entry, payload, now),
         location: payload.location,
       }]
     })

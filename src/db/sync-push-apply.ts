@@ -14,10 +14,11 @@ export interface PushOutcome {
 }
 
 type Row = Record<string, unknown> & { id: string }
+type AppliedOrConflict = Exclude<MutationResult, { status: 'rejected' }>
 
 /** What one batch's answers do to a synced table, gathered so each kind of write is one bulk call. */
 interface TableWrites {
-  versions: { key: string; changes: { version: number } }[]
+  versions: { key: string; changes: Record<string, unknown> & { version: number } }[]
   deletes: string[]
   puts: Row[]
 }
@@ -60,7 +61,7 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
       queuedPerEntity.set(sent.entityId, stillQueued)
       // The entity's only queued change, a new row: the device still holds exactly what it sent.
       const storedNow = current.op === 'insert' && isAlone(current) ? (current.data as unknown as Entry) : undefined
-      planServerRow(writesOf(writes, TABLE_OF[sent.entity]), sent, result.row, result.version, stillQueued > 0, storedNow)
+      planServerRow(writesOf(writes, TABLE_OF[sent.entity]), sent, result, stillQueued > 0, storedNow)
       if (result.status === 'applied') outcome.applied++
       else {
         conflicts.push(conflictRecord(sent, result.row, now))
@@ -97,11 +98,18 @@ function writesOf(writes: Map<string, TableWrites>, table: string): TableWrites 
 /**
  * The server's copy replaces the local one, unless a later local change to the same
  * entity is still queued: then only the version moves on, so that change is not lost.
+ * A partial answer (a new row) is the device's own row with the server's fields on top.
  */
-function planServerRow(planned: TableWrites, sent: OutboxRow, row: Record<string, unknown>, version: number, stillQueued: boolean, storedNow?: Entry): void {
+function planServerRow(planned: TableWrites, sent: OutboxRow, answer: AppliedOrConflict, stillQueued: boolean, storedNow?: Entry): void {
+  const { version } = answer
+  const partial = answer.status === 'applied' && answer.partial === true
   if (stillQueued) planned.versions.push({ key: sent.entityId, changes: { version } })
-  else if (sent.op === 'delete' || row.deleted === true) planned.deletes.push(sent.entityId)
-  else planned.puts.push({ ...row, id: sent.entityId, version, ...(storedNow && { [STORED_BEFORE]: storedNow }) })
+  else if (partial && !storedNow) planned.versions.push({ key: sent.entityId, changes: { ...answer.row, version } })
+  else {
+    const row = partial ? { ...storedNow, ...answer.row } : answer.row
+    if (sent.op === 'delete' || row.deleted === true) planned.deletes.push(sent.entityId)
+    else planned.puts.push({ ...row, id: sent.entityId, version, ...(storedNow && { [STORED_BEFORE]: storedNow }) })
+  }
 }
 
 /**

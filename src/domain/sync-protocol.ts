@@ -42,6 +42,12 @@ export interface Mutation {
   createdAt: string
 }
 
+/**
+ * How the device asks sync_push to answer: an applied insert without the row it has just sent
+ * (20261204100001; ≈ 700 of an answer's ≈ 800 bytes). Replays are answered the same way.
+ */
+export const PUSH_ANSWERS = 'compact'
+
 /** Stable codes a rejected mutation carries; the UI translates them. */
 export const REJECT_CODES = [
   'invalid_mutation',
@@ -59,7 +65,11 @@ export const REJECT_CODES = [
 export type RejectCode = (typeof REJECT_CODES)[number]
 
 export type MutationResult =
-  | { id: string; status: 'applied'; version: number; row: Record<string, unknown> }
+  /**
+   * An applied insert asked for compactly (PUSH_ANSWERS) comes back `partial`: `row` holds only
+   * the fields the server set; the rest is what the device sent.
+   */
+  | { id: string; status: 'applied'; version: number; row: Record<string, unknown>; partial?: true }
   | { id: string; status: 'conflict'; version: number; row: Record<string, unknown> }
   | { id: string; status: 'rejected'; code: RejectCode; message: string }
 

@@ -1,5 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
-import type { Mutation, MutationResult, PullPage } from '~/domain/sync-protocol'
+import { PUSH_ANSWERS, type Mutation, type MutationResult, type PullPage } from '~/domain/sync-protocol'
 import { asPhotoUploadResult, type PhotoUpload, type PhotoUploadResult } from './photo-upload'
 import { SyncError, toSyncError } from './sync-error'
 
@@ -54,7 +54,7 @@ function asPullPage(data: unknown): PullPage {
 export function createSupabaseTransport(client: SupabaseClient, timeoutMs: number = RPC_TIMEOUT_MS): SyncTransport {
   return {
     async push(mutations) {
-      return asPushResults(await callRpc(client, 'sync_push', { mutations }, timeoutMs), mutations.length)
+      return asPushResults(await callRpc(client, 'sync_push', { mutations, answers: PUSH_ANSWERS }, timeoutMs), mutations.length)
     },
     async pull(cursor, limit) {
       return asPullPage(await callRpc(client, 'sync_pull', { cursor, lim: limit }, timeoutMs))

@@ -3,6 +3,9 @@ import type { Mutation, MutationResult, PulledChange, PulledEntity, PullPage, Re
 import { SyncError } from '~/sync/sync-error'
 import type { SyncTransport } from '~/sync/transport'
 
+/** When this server says it stored a row. */
+export const SERVER_TIME = '2026-11-20T10:00:00.000Z'
+
 interface ServerRow {
   entity: PulledEntity
   id: string
@@ -87,6 +90,8 @@ export class FakeSyncServer implements SyncTransport {
     this.appliedMutationIds.add(m.id)
     this.serverWrite(m.entity, { ...m.data, id: m.entityId, authorId: m.authorId }, m.op === 'delete')
     const stored = this.rows.get(m.entityId) as ServerRow
+    // As sync_push answers the app (PUSH_ANSWERS): a new row comes back with the server's own fields only.
+    if (m.op === 'insert') return { id: m.id, status: 'applied', version: stored.version, partial: true, row: { updatedAt: SERVER_TIME } }
     return { id: m.id, status: 'applied', version: stored.version, row: { ...stored.row } }
   }
 }

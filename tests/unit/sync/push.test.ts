@@ -4,6 +4,7 @@ import { applyPushResults } from '~/db/sync-push-apply'
 import { pushOutbox } from '~/sync/push'
 import { SyncError } from '~/sync/sync-error'
 import { anEntry, logEntriesOffline, updateStatus, useDeviceAndServer } from './factories'
+import { SERVER_TIME } from './fake-server'
 
 describe('pushOutbox', () => {
   const f = useDeviceAndServer()
@@ -25,7 +26,17 @@ describe('pushOutbox', () => {
     const [sent] = f.server.pushCalls.flat()
     expect(Object.keys(sent!.data).sort()).toEqual(['kind', 'locked', 'deleted', 'objectiveId', 'occurredAt', 'payload', 'status'].sort())
     expect(sent).toMatchObject({ entityId: entry!.id, authorId: 'officer-1' })
-    expect(await f.db.entries.get(entry!.id)).toMatchObject({ id: entry!.id, authorId: 'officer-1', version: 1, objectiveId: entry!.objectiveId })
+    // The answer is partial (the server's own fields): the device's row is kept, with them on top.
+    expect(await f.db.entries.get(entry!.id)).toEqual({ ...entry, version: 1, updatedAt: SERVER_TIME })
+  })
+
+  it('takes a partial answer onto the stored row when the new row is not the entity’s only queued change', async () => {
+    const [entry] = await logEntriesOffline(f.db, 1)
+    const [queued] = await f.db.outbox.toArray()
+    // What the outbox flags say of an insert whose later change was discarded meanwhile.
+    await f.db.outbox.update(queued!.seq!, { laterChangeQueued: true })
+    await pushOutbox(f.db, f.server, 'officer-1')
+    expect(await f.db.entries.get(entry!.id)).toEqual({ ...entry, version: 1, updatedAt: SERVER_TIME })
   })
 
   it('sends a batch only once the previous one was answered, while the device stores answers alongside', async () => {

@@ -23,11 +23,11 @@ describe('Supabase transport', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  it('calls sync_push with the mutations and returns the per-mutation results', async () => {
+  it('calls sync_push with the mutations, asking for compact answers, and returns the per-mutation results', async () => {
     const { transport, fetch } = transportAnswering(() => json(200, [{ id: 'm1', status: 'applied', version: 1, row: {} }]))
     await expect(transport.push([aMutation])).resolves.toEqual([{ id: 'm1', status: 'applied', version: 1, row: {} }])
     expect(String(fetch.mock.calls[0][0])).toBe('http://gateway.test/rest/v1/rpc/sync_push')
-    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({ mutations: [aMutation] })
+    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({ mutations: [aMutation], answers: 'compact' })
   })
 
   it('passes the cursor and page size to sync_pull', async () => {

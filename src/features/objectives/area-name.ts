@@ -1,5 +1,5 @@
 import { getActivePinia } from 'pinia'
-import { AREAS } from '~/domain/catalogue'
+import { AREAS } from '~/domain/catalogue/areas'
 import type { Area, AreaId } from '~/domain/areas'
 import { useObjectivesStore } from './objectives-store'
 

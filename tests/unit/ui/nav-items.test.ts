@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { visibleNavItems, type NavItem } from '~/ui/nav-items'
+import { createAppI18n } from '~/i18n'
+import { NAV_ITEMS, visibleNavItems, type NavItem } from '~/ui/nav-items'
 
 describe('header navigation', () => {
   const items: NavItem[] = [
@@ -11,5 +12,12 @@ describe('header navigation', () => {
     expect(visibleNavItems(items, 'officer').map((i) => i.to)).toEqual(['/'])
     expect(visibleNavItems(items, 'manager').map((i) => i.to)).toEqual(['/', '/cruscotto'])
     expect(visibleNavItems(items, null).map((i) => i.to)).toEqual(['/'])
+  })
+
+  it('has every label in both languages before any feature messages are loaded', () => {
+    for (const locale of ['it', 'en'] as const) {
+      const { te } = createAppI18n(locale).global
+      expect(NAV_ITEMS.filter((item) => !te(item.label, locale)).map((item) => item.label), locale).toEqual([])
+    }
   })
 })

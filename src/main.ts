@@ -14,7 +14,7 @@ const i18n = createAppI18n()
 document.documentElement.lang = i18n.global.locale.value
 
 const pinia = createPinia()
-const app = createApp(App).use(pinia).use(createAppRouter()).use(i18n)
+const app = createApp(App).use(pinia).use(createAppRouter(i18n.global)).use(i18n)
 // Knowing the profile before the first render puts the role picker (or the user's screen) in
 // place at once, instead of pushing the page down a moment later (layout shift). The static
 // shell in index.html is on screen meanwhile.

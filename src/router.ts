@@ -1,4 +1,5 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { loadFeatureMessages, type MessageTarget } from '~/i18n'
 import { objectivesRoutes } from '~/features/objectives/routes'
 import { settingsRoutes } from '~/features/settings/routes'
 import { fieldLogRoutes } from '~/features/field-log/routes'
@@ -21,11 +22,25 @@ export const routes: RouteRecordRaw[] = [
   ...dashboardMapRoutes,
   ...adminRoutes,
   ...planEditorRoutes,
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue'), meta: { firstScreen: true } },
 ]
 
-export function createAppRouter() {
+/**
+ * Screens beyond the first (routes without `meta.firstScreen`) need the features' messages: their
+ * download starts with the navigation, alongside the screen's own code, and is awaited before it renders.
+ */
+function installFeatureMessages(router: Router, i18n: MessageTarget): void {
+  router.beforeEach((to) => {
+    if (!to.meta.firstScreen) loadFeatureMessages(i18n).catch(() => undefined)
+  })
+  router.beforeResolve(async (to) => {
+    if (!to.meta.firstScreen) await loadFeatureMessages(i18n)
+  })
+}
+
+export function createAppRouter(i18n: MessageTarget) {
   const router = createRouter({ history: createWebHistory(), routes })
   installAuthGuard(router)
+  installFeatureMessages(router, i18n)
   return router
 }

@@ -3,7 +3,6 @@ import { defineMessages } from '~/i18n/define-messages'
 export default defineMessages(
   {
     admin: {
-      nav: 'Amministrazione',
       title: 'Amministrazione del piano',
       area: 'Area',
       notAllowed: 'Questa pagina è riservata ai responsabili di area e agli amministratori.',
@@ -41,7 +40,6 @@ export default defineMessages(
   },
   {
     admin: {
-      nav: 'Administration',
       title: 'Plan administration',
       area: 'Area',
       notAllowed: 'This page is for area managers and administrators.',

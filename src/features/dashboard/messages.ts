@@ -4,7 +4,6 @@ import detail from './messages-detail'
 export default defineMessages(
   {
     dashboard: {
-      nav: 'Cruscotto',
       title: 'Cruscotto degli obiettivi',
       loading: 'Caricamento dei dati…',
       failed: 'Impossibile leggere i dati di questo dispositivo.',
@@ -77,7 +76,6 @@ export default defineMessages(
   },
   {
     dashboard: {
-      nav: 'Dashboard',
       title: 'Objectives dashboard',
       loading: 'Loading data…',
       failed: 'Cannot read the data on this device.',

@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Entry, EntryKind } from '~/domain/entry'
 import { createAppI18n } from '~/i18n'
+import { FEATURE_MESSAGES } from '~/i18n/feature-messages'
 import EntriesMap from '~/features/dashboard/map/EntriesMap.vue'
 import LocatedList from '~/features/dashboard/map/LocatedList.vue'
 import { formatCoordinates, locatedItems } from '~/features/dashboard/map/located-items'
@@ -54,7 +55,7 @@ describe('located entries for the map', () => {
 
   it('shows the list in Italian, with user-typed places as text', () => {
     const hostile = entry('checkpoint', { place: '<img src=x onerror=alert(1)>', location: HERE }, '2024-06-29T08:00:00Z')
-    const list = mount(LocatedList, { props: { items: locatedItems([report, check, hostile], NOW) }, global: { plugins: [createAppI18n('it')] } })
+    const list = mount(LocatedList, { props: { items: locatedItems([report, check, hostile], NOW) }, global: { plugins: [createAppI18n('it', FEATURE_MESSAGES)] } })
     const rows = list.findAll('tbody tr').map((r) => r.findAll('td').map((c) => c.text()))
     expect(rows).toEqual([
       ['Strade agro-silvo-pastorali (VASP)', 'Passabocche', '1 giorno fa', 'Violazione', '—', '45,90000° N, 10,15000° E (± 30 m)'],
@@ -71,7 +72,7 @@ describe('the map area', () => {
 
   it('says the map is not available offline, without loading Leaflet', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
-    const map = mount(EntriesMap, { props: { markers: [] }, global: { plugins: [createAppI18n('it')] } })
+    const map = mount(EntriesMap, { props: { markers: [] }, global: { plugins: [createAppI18n('it', FEATURE_MESSAGES)] } })
     await flushPromises()
     expect(map.find('[data-map-unavailable]').text()).toContain('Mappa non disponibile senza rete')
     expect(map.find('.entries-map__canvas').classes()).not.toContain('leaflet-container')

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appDatabase } from '~/db/app-database'
 import { markPhotoUploaded } from '~/db/photos-repo'
 import { createAppI18n } from '~/i18n'
+import { FEATURE_MESSAGES } from '~/i18n/feature-messages'
 import EntryPhotos from '~/features/field-log/components/EntryPhotos.vue'
 import { freshDevice } from './mount-form'
 
@@ -30,7 +31,7 @@ describe('photos in the entry view', () => {
       id: 'photo-1', entryId: 'entry-1', blob: new Blob([new Uint8Array(245_000)]), width: 1600, height: 1200,
       bytes: 245_000, uploaded: 0, createdAt: '2026-11-26T10:00:00.000Z',
     })
-    const view = mount(EntryPhotos, { props: { entryId: 'entry-1' }, global: { plugins: [createAppI18n('it')] }, attachTo: document.body })
+    const view = mount(EntryPhotos, { props: { entryId: 'entry-1' }, global: { plugins: [createAppI18n('it', FEATURE_MESSAGES)] }, attachTo: document.body })
     await settled()
     expect(view.get('[data-testid="photo-size"]').text()).toBe('1600×1200 px, 245 kB')
     expect(view.get('[data-testid="photo-upload"]').text()).toBe('In attesa di invio')

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { appDatabase } from '~/db/app-database'
 import type { EntryKind } from '~/domain/entry'
 import { createAppI18n } from '~/i18n'
+import { FEATURE_MESSAGES } from '~/i18n/feature-messages'
 import KindForm from '~/features/field-log/components/KindForm.vue'
 import { useProfileStore } from '~/features/profile/profile-store'
 
@@ -17,5 +18,5 @@ export async function freshDevice(): Promise<void> {
 }
 
 export function mountKindForm(props: { kind: EntryKind; objectiveId?: string; draftId: string; initial: () => Record<string, unknown> }) {
-  return mount(KindForm, { props, global: { plugins: [createAppI18n('it')] }, attachTo: document.body })
+  return mount(KindForm, { props, global: { plugins: [createAppI18n('it', FEATURE_MESSAGES)] }, attachTo: document.body })
 }

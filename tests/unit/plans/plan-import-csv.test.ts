@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { PISOGNE_CATALOGUE, type Catalogue } from '~/domain/catalogue'
 import { createAppI18n } from '~/i18n'
+import { FEATURE_MESSAGES } from '~/i18n/feature-messages'
 import PlanFileImport from '~/features/plan-editor/components/PlanFileImport.vue'
 import { checkPlanCsv, planTemplateCsv } from '~/features/plan-editor/plan-import-csv'
 import { PLAN_CSV_COLUMNS } from '~/features/plan-editor/plan-import-csv-columns'
@@ -99,7 +100,7 @@ describe('plan import page with a CSV file', () => {
 
   async function pick(csv: string) {
     setActivePinia(createPinia())
-    const page = mount(PlanFileImport, { global: { plugins: [createAppI18n('it')] } })
+    const page = mount(PlanFileImport, { global: { plugins: [createAppI18n('it', FEATURE_MESSAGES)] } })
     const input = page.find('input[type="file"]')
     // jsdom's File has no text(): the page reads only the name and the text.
     Object.defineProperty(input.element, 'files', { value: [{ name: 'piao-2026.csv', text: async () => csv }] })

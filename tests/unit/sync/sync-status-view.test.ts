@@ -4,6 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { appDatabase } from '~/db/app-database'
 import { createAppI18n } from '~/i18n'
+import { FEATURE_MESSAGES } from '~/i18n/feature-messages'
 import SyncStatusView from '~/features/sync-status/SyncStatusView.vue'
 import { logEntriesOffline } from './factories'
 
@@ -24,7 +25,7 @@ describe('sync status page', () => {
 
   async function render() {
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
-    const wrapper = mount(SyncStatusView, { global: { plugins: [createAppI18n('it'), router] } })
+    const wrapper = mount(SyncStatusView, { global: { plugins: [createAppI18n('it', FEATURE_MESSAGES), router] } })
     return wrapper
   }
 

@@ -1,3 +1,4 @@
+import { WORK_ORDER_CODES } from './work-orders/codes'
 /**
  * The wire contract of the `sync_push` / `sync_pull` RPCs (ARCHITECTURE.md §4).
  * JSON on the wire uses the camelCase field names of the TypeScript types; the
@@ -61,6 +62,8 @@ export const REJECT_CODES = [
   'author_mismatch',
   /** An entry for an objective of a draft, or of a plan not in force on its Rome day (docs/plans.md). */
   'objective_not_in_force',
+  /** A refused work-order action (issue 13), translated as workOrderProblem.*. */
+  ...WORK_ORDER_CODES,
 ] as const
 export type RejectCode = (typeof REJECT_CODES)[number]
 

@@ -1,6 +1,7 @@
 import settings from '~/features/settings/messages'
 import fieldLog from '~/features/field-log/messages'
 import validation from '~/domain/validation/messages'
+import workOrderProblems from '~/domain/work-orders/messages'
 import auth from '~/features/auth/messages'
 import syncStatus from '~/features/sync-status/messages'
 import dashboard from '~/features/dashboard/messages'
@@ -16,4 +17,4 @@ import type { FeatureMessages } from './define-messages'
  * The messages of every screen beyond the first, one line per feature. Loaded on demand (see
  * loadFeatureMessages), so the first screen does not download them; a new feature goes here.
  */
-export const FEATURE_MESSAGES: FeatureMessages<object>[] = [settings, fieldLog, validation, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover]
+export const FEATURE_MESSAGES: FeatureMessages<object>[] = [settings, fieldLog, validation, workOrderProblems, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover]

@@ -18,6 +18,7 @@ export const WORK_ORDER_CODES = [
   'resolved_before_report',
   'note_required',
   'too_long',
+  'contact_required',
 ] as const
 export type WorkOrderCode = (typeof WORK_ORDER_CODES)[number]
 

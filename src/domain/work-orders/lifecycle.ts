@@ -112,7 +112,8 @@ function byWorker(order: WorkOrder, action: WorkerAction, actor: Actor): Checked
 
 /** The order after the action, or why it is refused (and then nothing changes). */
 export function applyAction(order: WorkOrder, action: WorkOrderAction, context: ActionContext): Checked {
-  if (isClosed(order)) return refuse('', 'order_closed')
+  // A resolved report found to be a duplicate is still declined, so the figure counts it once.
+  if (isClosed(order) && action.type !== 'decline') return refuse('', 'order_closed')
   if (isManagerAction(action)) {
     return context.actor.managesArea ? byManager(order, action, context.areaMembers) : refuse('', 'not_manager')
   }

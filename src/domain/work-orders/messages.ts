@@ -22,6 +22,7 @@ export default defineMessages<{ workOrderProblem: CodeMessages }>(
       resolved_before_report: 'La risoluzione non può essere prima della segnalazione',
       note_required: 'Scrivi una nota sul lavoro fatto',
       too_long: 'Testo troppo lungo',
+      contact_required: 'Indica un nome, un telefono o un’e-mail',
     },
   },
   {
@@ -41,6 +42,7 @@ export default defineMessages<{ workOrderProblem: CodeMessages }>(
       resolved_before_report: 'The resolution cannot be before the report',
       note_required: 'Write a note on the work done',
       too_long: 'Text too long',
+      contact_required: 'Give a name, a phone number or an e-mail address',
     },
   },
 )

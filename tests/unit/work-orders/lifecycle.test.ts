@@ -37,6 +37,14 @@ describe('work-order lifecycle', () => {
     expect(declined.decline).toEqual({ reason: 'duplicate', duplicateOf: 'report-0' })
   })
 
+  it('still declines a resolved report found to be a duplicate, so it counts once', () => {
+    const resolved = aWorkOrder({ status: 'resolved', resolvedAt: '2026-11-11T09:00:00Z' })
+    expect(orderAfter(applyAction(resolved, { type: 'decline', reason: 'duplicate', duplicateOf: 'report-0' }, by(manager))).decline).toEqual({
+      reason: 'duplicate',
+      duplicateOf: 'report-0',
+    })
+  })
+
   it('hands an order back with a reason, back into the queue', () => {
     const handed = orderAfter(applyAction(assigned(), { type: 'hand_back', reason: 'Serve un cestello' }, by(worker())))
     expect(stageOf(handed)).toBe('new')

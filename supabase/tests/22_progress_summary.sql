@@ -1,13 +1,14 @@
 -- objective_progress from the per-month figures: always what a scan of the entries gives.
 begin;
-select plan(10);
+select plan(11);
 \ir support/fixtures.psql
 
 select * from tests.create_cast() \gset
 -- The figures are kept at commit; this test never commits, so it asks for them at each statement.
 set constraints entries_40_month_stats immediate;
 
--- The oracle: 20261126000013's scan, for every test objective, as the owner (no RLS).
+-- The oracle: 20261126000013's scan, for every test objective, as the owner (no RLS), with
+-- "within N days" on the Rome calendar (20261203400005).
 create function pg_temp.scanned(since timestamptz, until timestamptz, within_days int) returns jsonb language sql
 as $$
   select jsonb_agg(jsonb_build_object('objectiveId', o.id, 'entries', coalesce(f.entries, 0), 'quantity', coalesce(f.quantity, 0),
@@ -20,8 +21,8 @@ as $$
            sum((e.payload ->> 'total')::numeric) filter (where e.kind = 'count_update') as total,
            count(*) filter (where e.kind = 'maintenance_report') as reports,
            count(*) filter (where e.status = 'resolved') as resolved,
-           count(*) filter (where e.status = 'resolved' and (e.payload ->> 'resolvedAt')::timestamptz
-                              <= (e.payload ->> 'reportedAt')::timestamptz + make_interval(days => within_days)) as in_time,
+           count(*) filter (where e.status = 'resolved' and ((e.payload ->> 'resolvedAt')::timestamptz at time zone 'Europe/Rome')::date
+                              - ((e.payload ->> 'reportedAt')::timestamptz at time zone 'Europe/Rome')::date <= within_days) as in_time,
            max(e.updated_at) as last_at
     from public.entries e
     where e.objective_id = o.id and not e.deleted
@@ -84,11 +85,22 @@ from (values
    tests.report('{"reportedAt": "2026-02-10T08:00:00Z", "resolvedAt": "2026-02-19T08:00:00Z"}'), 'resolved', '2026-02-10T08:00:00Z'),
   (10, 'test-signage', 'maintenance_report', tests.report('{"reportedAt": "2026-02-25T08:00:00Z"}'), 'open', '2026-02-25T08:00:00Z'),
   (11, 'test-signage', 'maintenance_report', tests.report('{"reportedAt": "2026-03-01T08:00:00Z"}'), 'open', '2026-03-01T08:00:00Z'),
+  -- Rome day 8 in the evening (8.5 times 24 hours later): on time.
+  (13, 'test-signage', 'maintenance_report',
+   tests.report('{"reportedAt": "2026-03-10T07:00:00Z", "resolvedAt": "2026-03-18T19:00:00Z"}'), 'resolved', '2026-03-10T07:00:00Z'),
+  -- 23:30 of 21 March to 00:15 of Rome day 9, across the spring DST change (under 8 times 24 hours): late.
+  (14, 'test-signage', 'maintenance_report',
+   tests.report('{"reportedAt": "2026-03-21T22:30:00Z", "resolvedAt": "2026-03-29T22:15:00Z"}'), 'resolved', '2026-03-21T22:30:00Z'),
   (12, 'test-taxes', 'check', '{"outcome": "ok", "findings": "", "critical": false}', null, '2026-04-02T08:00:00Z')
 ) as e (i, objective_id, kind, payload, status, occurred_at);
 alter table public.entries enable trigger entries_20_stamp;
 
 select is(pg_temp.disagreements(:'admin'), '{}', 'after inserts, every range reads what a scan of the entries gives');
+
+select is((select array_agg(private.report_fixed_within(e.status, e.payload, 8) order by e.id) from public.entries e
+           where e.id in ('00000000-0000-4000-8000-000000002213', '00000000-0000-4000-8000-000000002214')),
+  array[true, false],
+  'fixed within 8 days counts Rome calendar days: day 8 in the evening is on time, day 9 just after midnight is late');
 
 select is((select count(*)::int from private.objective_month_stats where objective_id in ('test-patrols', 'test-snow', 'test-signage', 'test-taxes')), 10,
   'the figures are kept per objective and Rome month (00:30 of 1 February in Rome is February)');

@@ -5,6 +5,7 @@ import type { PlanRecord } from '~/domain/plan'
 import type { Entry } from '~/domain/entry'
 import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
 import type { Mutation, RejectCode } from '~/domain/sync-protocol'
+import type { WorkOrderRecord } from '~/domain/work-orders/record'
 import type { ObjectiveStatsRow, StatsKey } from './objective-stats'
 import { objectiveStatsMiddleware } from './objective-stats-middleware'
 import { ensureObjectiveStats, rebuildObjectiveStats } from './objective-stats-rebuild'
@@ -80,6 +81,7 @@ export type SulCampoDb = Dexie & {
   photos: EntityTable<PhotoRow, 'id'>
   objectiveStats: Table<ObjectiveStatsRow, StatsKey>
   plans: EntityTable<PlanRow, 'id'>
+  workOrders: EntityTable<WorkOrderRecord, 'id'>
 }
 
 export const DB_NAME = 'sulcampo'
@@ -125,6 +127,9 @@ export function declareSchema(db: Dexie): void {
       const held = await tx.table('objectives').where('planId').equals(PISOGNE_PLAN_RECORD.id).count()
       if (held > 0) await tx.table('plans').put({ ...PISOGNE_PLAN_RECORD, version: 0 })
     })
+  // Work orders (issue 13): one synced record per maintenance report, with the report's id;
+  // "assigned to me" reads the multi-entry index of assignees.
+  db.version(6).stores({ workOrders: 'id, *assignees' })
   db.use(objectiveStatsMiddleware)
 }
 

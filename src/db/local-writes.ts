@@ -1,6 +1,7 @@
 import type { Table } from 'dexie'
 import { SYNC_ENTITIES, type MutationOp, type PulledEntity, type SyncEntity } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
+import { queuedOf } from './outbox-repo'
 
 /** The Dexie table that holds each synced entity on the device. */
 export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
@@ -9,6 +10,7 @@ export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
   snow_route: 'snowRoutes',
   programme: 'programmes',
   objective_setting: 'objectiveSettings',
+  work_order: 'workOrders',
 }
 
 /** Where a pull stores each entity: the synced ones, and the plans and objectives it only caches. */
@@ -69,7 +71,7 @@ export async function writeChange<T extends Versioned>(db: SulCampoDb, change: L
     if (change.op === 'delete') await table.delete(change.row.id)
     else await table.put(change.row)
     // Earlier queued changes of the entity learn that a later one follows (see OutboxRow).
-    mutation.entityHadQueued = (await db.outbox.where('entityId').equals(change.row.id).modify({ laterChangeQueued: true })) > 0
+    mutation.entityHadQueued = (await queuedOf(db, { entity: change.entity, id: change.row.id }).modify({ laterChangeQueued: true })) > 0
     mutation.laterChangeQueued = false
     await db.outbox.add(mutation)
   })

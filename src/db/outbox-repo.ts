@@ -1,4 +1,4 @@
-import { SERVER_OWNED_FIELDS, type Mutation } from '~/domain/sync-protocol'
+import { SERVER_OWNED_FIELDS, type Mutation, type SyncEntity } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { TABLE_OF, syncedTables } from './local-writes'
 
@@ -29,18 +29,31 @@ export async function nextPendingBatch(db: SulCampoDb, authorId: string, limit: 
     .toArray()
 }
 
+export interface EntityRef {
+  entity: SyncEntity
+  id: string
+}
+
+/** One key per synced record: a report and its work order share an id, not a record. */
+export const entityKey = (ref: EntityRef): string => `${ref.entity}:${ref.id}`
+
+/** The outbox rows of one record (the index holds ids only; a record has few rows, if any). */
+export function queuedOf(db: SulCampoDb, ref: EntityRef) {
+  return db.outbox.where('entityId').equals(ref.id).filter((row) => row.entity === ref.entity)
+}
+
 /**
- * How many queued mutations (any state, any author) each entity has, for the sync's own
- * transactions. One count request per entity, issued together: `anyOf` over the index walks a
+ * How many queued mutations (any state, any author) each record has, by entityKey, for the sync's
+ * own transactions. One request per record, issued together: `anyOf` over the index walks a
  * cursor with a round trip per key, which was most of a push's device time.
  */
-export async function countQueuedPerEntity(db: SulCampoDb, entityIds: string[]): Promise<Map<string, number>> {
-  const distinct = [...new Set(entityIds)]
+export async function countQueuedPerEntity(db: SulCampoDb, refs: EntityRef[]): Promise<Map<string, number>> {
+  const distinct = [...new Map(refs.map((ref) => [entityKey(ref), ref])).values()]
   if (distinct.length === 0) return new Map()
   // The usual case for a pull (a sync round pushes first): nothing queued, nothing to look up.
-  if ((await db.outbox.count()) === 0) return new Map(distinct.map((id) => [id, 0]))
-  const counts = await Promise.all(distinct.map((id) => db.outbox.where('entityId').equals(id).count()))
-  return new Map(distinct.map((id, i) => [id, counts[i]!]))
+  if ((await db.outbox.count()) === 0) return new Map(distinct.map((ref) => [entityKey(ref), 0]))
+  const counts = await Promise.all(distinct.map((ref) => queuedOf(db, ref).count()))
+  return new Map(distinct.map((ref, i) => [entityKey(ref), counts[i]!]))
 }
 
 /** The outbox rows still there with seq from `first` to `last`: one range read, the span of a sent batch. */
@@ -118,7 +131,7 @@ export async function discard(db: SulCampoDb, mutationId: string): Promise<{ nee
     const row = await db.outbox.where('id').equals(mutationId).first()
     if (!row?.seq) return { needsRepull: false }
     await db.outbox.delete(row.seq)
-    const othersForEntity = await db.outbox.where('entityId').equals(row.entityId).count()
+    const othersForEntity = await queuedOf(db, { entity: row.entity, id: row.entityId }).count()
     if (othersForEntity > 0) return { needsRepull: false }
     if (row.op === 'insert' && row.baseVersion === 0) {
       await db.table(TABLE_OF[row.entity]).delete(row.entityId)

@@ -54,7 +54,7 @@ export async function photosReadyToUpload(db: SulCampoDb, authorId: string, limi
   const entryIds = [...new Set(waiting.map((p) => p.entryId))]
   const [entries, queued] = await Promise.all([
     db.entries.bulkGet(entryIds),
-    db.outbox.where('entityId').anyOf(entryIds).filter((row) => row.state === 'pending').toArray(),
+    db.outbox.where('entityId').anyOf(entryIds).filter((row) => row.entity === 'entry' && row.state === 'pending').toArray(),
   ])
   const stillQueued = new Set(queued.map((row) => row.entityId))
   const ready = new Set(

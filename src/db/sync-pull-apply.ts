@@ -1,8 +1,8 @@
 import type { BulkError, Table } from 'dexie'
-import type { PulledEntity, PullPage } from '~/domain/sync-protocol'
+import type { PulledChange, PulledEntity, PullPage } from '~/domain/sync-protocol'
 import { bulkWrites, type SulCampoDb } from './database'
 import { isPulledEntity, isSyncEntity, PULLED_TABLE_OF, syncedTables } from './local-writes'
-import { countQueuedPerEntity } from './outbox-repo'
+import { countQueuedPerEntity, entityKey } from './outbox-repo'
 import { SYNC_META } from './sync-meta'
 
 export interface PullPageOutcome {
@@ -24,12 +24,14 @@ export async function applyPullPage(appDb: SulCampoDb, page: PullPage): Promise<
   // Relaxed: a page lost with its cursor in a power cut is pulled again (see bulkWrites).
   const db = bulkWrites(appDb)
   await db.transaction('rw', [db.outbox, db.meta, db.plans, db.objectives, ...syncedTables(db)], async () => {
-    const queued = await countQueuedPerEntity(db, page.changes.flatMap((change) => (isSyncEntity(change.entity) ? [change.id] : [])))
+    const synced = (change: PulledChange) => (isSyncEntity(change.entity) ? { entity: change.entity, id: change.id } : null)
+    const queued = await countQueuedPerEntity(db, page.changes.flatMap((change) => synced(change) ?? []))
     const puts = new Map<PulledEntity, Record<string, unknown>[]>()
     const deletes = new Map<PulledEntity, string[]>()
     for (const change of page.changes) {
       // An entity this app version does not know yet (a newer server) is skipped, not fatal.
-      if (!isPulledEntity(change.entity) || (queued.get(change.id) ?? 0) > 0) {
+      const ref = synced(change)
+      if (!isPulledEntity(change.entity) || (ref && (queued.get(entityKey(ref)) ?? 0) > 0)) {
         outcome.skipped++
       } else if (change.deleted || !change.row) {
         pushTo(deletes, change.entity, change.id)

@@ -4,7 +4,7 @@ import type { MutationResult } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { syncedTables, TABLE_OF } from './local-writes'
 import { STORED_BEFORE } from './objective-stats-middleware'
-import { countQueuedPerEntity, deleteQueued, queuedBetween } from './outbox-repo'
+import { countQueuedPerEntity, deleteQueued, entityKey, queuedBetween } from './outbox-repo'
 import { MAX_CONFLICTS_KEPT, SYNC_META, type ConflictRecord } from './sync-meta'
 
 export interface PushOutcome {
@@ -57,8 +57,9 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
         continue
       }
       done.push(seq)
-      const stillQueued = (queuedPerEntity.get(sent.entityId) ?? 1) - 1
-      queuedPerEntity.set(sent.entityId, stillQueued)
+      const key = keyOf(sent)
+      const stillQueued = (queuedPerEntity.get(key) ?? 1) - 1
+      queuedPerEntity.set(key, stillQueued)
       // The entity's only queued change, a new row: the device still holds exactly what it sent.
       const storedNow = current.op === 'insert' && isAlone(current) ? (current.data as unknown as Entry) : undefined
       planServerRow(writesOf(writes, TABLE_OF[sent.entity]), sent, result, stillQueued > 0, storedNow)
@@ -76,6 +77,8 @@ export async function applyPushResults(db: SulCampoDb, batch: OutboxRow[], resul
   return outcome
 }
 
+const keyOf = (row: OutboxRow) => entityKey({ entity: row.entity, id: row.entityId })
+
 /** The entity's only queued change, by the OutboxRow flags as they stand now. */
 const isAlone = (row: OutboxRow) => row.entityHadQueued === false && row.laterChangeQueued === false
 
@@ -84,8 +87,8 @@ const isAlone = (row: OutboxRow) => row.entityHadQueued === false && row.laterCh
  * needs no lookup: the common case of new entries.
  */
 async function queuedPerSentEntity(db: SulCampoDb, sent: OutboxRow[]): Promise<Map<string, number>> {
-  const counted = await countQueuedPerEntity(db, sent.filter((row) => !isAlone(row)).map((row) => row.entityId))
-  for (const row of sent) if (!counted.has(row.entityId)) counted.set(row.entityId, 1)
+  const counted = await countQueuedPerEntity(db, sent.filter((row) => !isAlone(row)).map((row) => ({ entity: row.entity, id: row.entityId })))
+  for (const row of sent) if (!counted.has(keyOf(row))) counted.set(keyOf(row), 1)
   return counted
 }
 

@@ -6,7 +6,7 @@ import { WORK_ORDER_CODES } from './work-orders/codes'
  */
 
 /** Everything the device can change goes through the outbox as one of these. */
-export const SYNC_ENTITIES = ['entry', 'snow_event', 'snow_route', 'programme', 'objective_setting'] as const
+export const SYNC_ENTITIES = ['entry', 'snow_event', 'snow_route', 'programme', 'objective_setting', 'work_order'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 
 /**

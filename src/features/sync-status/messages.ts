@@ -51,6 +51,7 @@ export default defineMessages(
           snow_route: 'Percorso neve',
           programme: 'Programma',
           objective_setting: 'Impostazione obiettivo',
+          work_order: 'Ordine di lavoro',
         },
       },
       reject: {
@@ -117,6 +118,7 @@ export default defineMessages(
           snow_route: 'Snow route',
           programme: 'Programme',
           objective_setting: 'Objective setting',
+          work_order: 'Work order',
         },
       },
       reject: {

@@ -6,7 +6,8 @@ import { expectRejected, insertMutation, pushOne, storedRow, updateMutation, typ
 
 type Member = keyof typeof DEMO
 
-const TABLES: Record<Exclude<SyncEntity, 'entry'>, string> = {
+/** Plan data: what managers and admins own (entries and work orders have probes of their own). */
+const TABLES: Record<Exclude<SyncEntity, 'entry' | 'work_order'>, string> = {
   snow_route: 'snow_routes',
   snow_event: 'snow_events',
   programme: 'programmes',

@@ -23,11 +23,16 @@ async function visibleTo(member: Member, pulled: PulledChange[]): Promise<(chang
   const worksOn = new Set(objectives.filter((o) => o.area_id === area || o.contributing_areas.includes(area)).map((o) => o.id))
   const isPublished = (row: Record<string, unknown>) => row.status === 'adopted' || row.status === 'superseded'
   const publishedPlans = new Set(pulled.filter((c) => c.entity === 'plan' && c.row && isPublished(c.row)).map((c) => c.id))
+  const readsEntry = (row: Record<string, unknown>) => row.authorId === DEMO[member].id || worksOn.has(String(row.objectiveId))
+  // A work order is read with its report.
+  const readReports = new Set(pulled.filter((c) => c.entity === 'entry' && c.row && readsEntry(c.row)).map((c) => c.id))
   return (change) => {
     const row = change.row ?? {}
     switch (change.entity) {
       case 'entry':
-        return row.authorId === DEMO[member].id || worksOn.has(String(row.objectiveId))
+        return readsEntry(row)
+      case 'work_order':
+        return readReports.has(change.id)
       case 'programme':
         return worksOn.has(String(row.objectiveId))
       case 'objective_setting':

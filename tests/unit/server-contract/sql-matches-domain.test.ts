@@ -44,8 +44,9 @@ describe('the SQL checks follow src/domain', () => {
   })
 
   it('syncs exactly the entities of SYNC_ENTITIES', () => {
-    // Rows of private.sync_tables: (entity, table_name, id_is_uuid).
-    const entities = [...sql.matchAll(/\('(\w+)', '\w+', (?:true|false)\)/g)].map((m) => m[1])
+    // Rows of private.sync_tables the device pushes: (entity, table_name, id_is_uuid), and
+    // (entity, table_name, id_is_uuid, true, pull_relation) since plans were pulled only.
+    const entities = [...sql.matchAll(/\('(\w+)', '\w+', (?:true|false)(?:, true, '[\w.]+')?\)/g)].map((m) => m[1])
     expect(entities.sort()).toEqual([...SYNC_ENTITIES].sort())
   })
 

@@ -1,4 +1,3 @@
-import { isSyncEntity } from '~/db/local-writes'
 import type { Mutation, MutationResult, PulledChange, PulledEntity, PullPage, RejectCode } from '~/domain/sync-protocol'
 import { SyncError } from '~/sync/sync-error'
 import type { SyncTransport } from '~/sync/transport'
@@ -13,6 +12,9 @@ interface ServerRow {
   deleted: boolean
   row: Record<string, unknown>
 }
+
+/** Records share ids across entities (an objective and its settings, a report and its work order). */
+export const keyOf = (entity: PulledEntity, id: string) => `${entity}:${id}`
 
 /**
  * An in-memory stand-in for sync_push/sync_pull with the server's promises: each
@@ -54,8 +56,7 @@ export class FakeSyncServer implements SyncTransport {
 
   /** A change made by someone else, seen by this device on its next pull. */
   serverWrite(entity: PulledEntity, row: Record<string, unknown> & { id: string }, deleted = false): void {
-    // Pulled-only rows (plans, objectives) are never pushed, and an objective shares its id with its settings.
-    const key = isSyncEntity(entity) ? row.id : `${entity}:${row.id}`
+    const key = keyOf(entity, row.id)
     const current = this.rows.get(key)
     const version = (current?.version ?? 0) + 1
     this.rows.set(key, { entity, id: row.id, version, deleted, row: { ...current?.row, ...row, version } })
@@ -82,14 +83,14 @@ export class FakeSyncServer implements SyncTransport {
   private decide(m: Mutation): MutationResult {
     const code = this.rejectWhen(m)
     if (code) return { id: m.id, status: 'rejected', code, message: `rejected: ${code}` }
-    const current = this.rows.get(m.entityId)
+    const current = this.rows.get(keyOf(m.entity, m.entityId))
     // The server's rule for a field two people can change: the first change to reach it wins.
     if (m.op === 'update' && current && m.baseVersion < current.version && 'status' in m.data) {
       return { id: m.id, status: 'conflict', version: current.version, row: { ...current.row } }
     }
     this.appliedMutationIds.add(m.id)
     this.serverWrite(m.entity, { ...m.data, id: m.entityId, authorId: m.authorId }, m.op === 'delete')
-    const stored = this.rows.get(m.entityId) as ServerRow
+    const stored = this.rows.get(keyOf(m.entity, m.entityId)) as ServerRow
     // As sync_push answers the app (PUSH_ANSWERS): a new row comes back with the server's own fields only.
     if (m.op === 'insert') return { id: m.id, status: 'applied', version: stored.version, partial: true, row: { updatedAt: SERVER_TIME } }
     return { id: m.id, status: 'applied', version: stored.version, row: { ...stored.row } }

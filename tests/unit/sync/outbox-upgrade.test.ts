@@ -1,9 +1,11 @@
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '~/db/database'
+import { openDatabase, type SulCampoDb } from '~/db/database'
 import { nextPendingBatch } from '~/db/outbox-repo'
+import { recordsAssignedTo } from '~/db/work-orders-repo'
 import { PISOGNE_OBJECTIVES } from '~/domain/catalogue'
 import { planInForce } from '~/domain/plan'
+import { untriagedRecord } from '~/domain/work-orders/record'
 import { anEntry } from './factories'
 
 /** The outbox as schema version 3 left it on devices, before the push index of version 4. */
@@ -20,6 +22,24 @@ function versionFour(name: string): Dexie {
   const old = versionThree(name)
   old.version(4).stores({ outbox: '++seq, &id, entityId, authorId, state, [authorId+state+seq]', entries: 'id, kind, authorId, status, [objectiveId+occurredAt]' })
   return old
+}
+
+/** Schema version 5: the devices in use before work orders (issue 13). */
+function versionFive(name: string): Dexie {
+  const old = versionFour(name)
+  old.version(5).stores({ plans: 'id, status' })
+  return old
+}
+
+/** Opens the database by name with today's schema, runs the checks, then deletes it. */
+async function afterUpgrade(name: string, check: (upgraded: SulCampoDb) => Promise<void>): Promise<void> {
+  const upgraded = openDatabase(name)
+  try {
+    await check(upgraded)
+  } finally {
+    upgraded.close()
+    await Dexie.delete(name)
+  }
 }
 
 const queued = (authorId: string, state: 'pending' | 'rejected') => ({
@@ -95,5 +115,27 @@ describe('a device upgraded to schema version 5 (plans as server data)', () => {
       upgraded.close()
       await Dexie.delete(name)
     }
+  })
+})
+
+describe('a device upgraded to schema version 6 (work orders)', () => {
+  it('keeps every entry, queued mutation and draft, and can hold work orders', async () => {
+    const name = `work-orders-upgrade-${crypto.randomUUID()}`
+    const old = versionFive(name)
+    const rows = [queued('officer-1', 'pending'), queued('officer-1', 'rejected'), queued('officer-2', 'pending')]
+    const entries = [anEntry(), anEntry({ kind: 'maintenance_report', status: 'open', payload: { reportedAt: '2026-12-01T08:00:00.000Z', resolvedAt: null } })]
+    const draft = { id: 'maintenance_report', data: { description: 'Cartello piegato' }, updatedAt: '2026-12-01T08:05:00.000Z' }
+    await old.table('outbox').bulkAdd(rows)
+    await old.table('entries').bulkAdd(entries)
+    await old.table('drafts').add(draft)
+    old.close()
+    await afterUpgrade(name, async (upgraded) => {
+      expect((await upgraded.outbox.orderBy('seq').toArray()).map((row) => row.id)).toEqual(rows.map((row) => row.id))
+      expect((await nextPendingBatch(upgraded, 'officer-1', 10)).map((row) => row.id)).toEqual([rows[0]!.id])
+      expect(await upgraded.entries.bulkGet(entries.map((e) => e.id))).toEqual(entries)
+      expect(await upgraded.drafts.get(draft.id)).toEqual(draft)
+      await upgraded.workOrders.put({ ...untriagedRecord(entries[1]!.id, '2026-12-01T09:00:00.000Z'), assignees: ['worker-1'] })
+      expect(await recordsAssignedTo(upgraded, 'worker-1')).toHaveLength(1)
+    })
   })
 })

@@ -11,7 +11,7 @@ import { SyncError } from '~/sync/sync-error'
 import { createSyncLock } from '~/sync/sync-lock'
 import type { SyncTransport } from '~/sync/transport'
 import { anEntry, useDeviceAndServer } from './factories'
-import { FakeSyncServer } from './fake-server'
+import { FakeSyncServer, keyOf } from './fake-server'
 
 /** upload_photo's promises in front of the fake sync server: entry first, each photo id stored once. */
 class FakePhotoServer implements SyncTransport {
@@ -42,7 +42,7 @@ class FakePhotoServer implements SyncTransport {
 
   private store(photo: PhotoUpload): PhotoUploadResult {
     if (this.refuseWith) return { id: photo.id, status: 'rejected', code: this.refuseWith, message: 'refused' }
-    if (!this.sync.rows.has(photo.entryId)) return { id: photo.id, status: 'rejected', code: 'not_found', message: 'no entry' }
+    if (!this.sync.rows.has(keyOf('entry', photo.entryId))) return { id: photo.id, status: 'rejected', code: 'not_found', message: 'no entry' }
     if (!this.photos.has(photo.id)) this.photos.set(photo.id, photo)
     return { id: photo.id, status: 'applied', bytes: photo.bytes }
   }
@@ -133,7 +133,7 @@ describe('photo upload after the entry syncs', () => {
   it('waits for the entry when the server does not hold it yet, and tries again next round', async () => {
     const entry = await f.reportWithPhotos([100])
     await f.engine().syncNow()
-    f.server.sync.rows.delete(entry.id)
+    f.server.sync.rows.delete(keyOf('entry', entry.id))
     f.server.photos.clear()
     await f.db.photos.toCollection().modify({ uploaded: 0 })
     expect(await f.engine().syncNow()).toMatchObject({ photos: { rejected: 1 } })

@@ -4,7 +4,7 @@ import { applyPushResults } from '~/db/sync-push-apply'
 import { pushOutbox } from '~/sync/push'
 import { SyncError } from '~/sync/sync-error'
 import { anEntry, logEntriesOffline, updateStatus, useDeviceAndServer } from './factories'
-import { SERVER_TIME } from './fake-server'
+import { keyOf, SERVER_TIME } from './fake-server'
 
 describe('pushOutbox', () => {
   const f = useDeviceAndServer()
@@ -158,7 +158,7 @@ describe('pushOutbox', () => {
     expect(await f.db.entries.get(bad.id)).toBeDefined()
     await pushOutbox(f.db, f.server, 'officer-1')
     expect(f.server.pushCalls).toHaveLength(1)
-    expect(f.server.rows.has(good.id)).toBe(true)
+    expect(f.server.rows.has(keyOf('entry', good.id))).toBe(true)
   })
 
   it('takes the f.server’s status on a conflict and records the value this device lost', async () => {

@@ -1,0 +1,61 @@
+import Dexie from 'dexie'
+import type { AreaId } from '~/domain/areas'
+import type { Entry } from '~/domain/entry'
+import { applyAction, type ActionContext, type Checked, type WorkOrderAction } from '~/domain/work-orders/lifecycle'
+import { plannedWrites, workOrderOf, type WorkOrderRecord, type WorkOrderWrites } from '~/domain/work-orders/record'
+import type { SulCampoDb } from './database'
+import { writeChange } from './local-writes'
+
+/** The maintenance reports of the objectives an area owns (its manager's queue), with their records. */
+export async function areaReports(db: SulCampoDb, area: AreaId): Promise<{ reports: Entry[]; records: Map<string, WorkOrderRecord> }> {
+  return db.transaction('r', [db.objectives, db.entries, db.workOrders], async () => {
+    const objectives = await db.objectives.where('areaId').equals(area).primaryKeys()
+    const reports = (
+      await Promise.all(
+        objectives.map((id) => db.entries.where('[objectiveId+occurredAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
+      )
+    )
+      .flat()
+      .filter((e) => e.kind === 'maintenance_report' && !e.deleted)
+    return { reports, records: await workOrderRecords(db, reports.map((r) => r.id)) }
+  })
+}
+
+/** The work-order records of some reports (missing: not triaged yet). */
+export async function workOrderRecords(db: SulCampoDb, reportIds: string[]): Promise<Map<string, WorkOrderRecord>> {
+  const rows = await db.workOrders.bulkGet(reportIds)
+  return new Map(rows.flatMap((row) => (row && !row.deleted ? [[row.id, row] as const] : [])))
+}
+
+/** The records assigned to someone, on the multi-entry index of assignees. */
+export async function recordsAssignedTo(db: SulCampoDb, userId: string): Promise<WorkOrderRecord[]> {
+  return (await db.workOrders.where('assignees').equals(userId).toArray()).filter((row) => !row.deleted)
+}
+
+/**
+ * Saves an accepted work-order action: the report's and the record's change with their outbox
+ * mutations in ONE strict transaction (the app connection's), so "Salvato" means both are on
+ * disk and both will be sent, report first (the server checks a resolution against the order
+ * as it stood when it was assigned).
+ */
+export async function saveWorkOrderWrites(db: SulCampoDb, writes: WorkOrderWrites, authorId: string): Promise<void> {
+  await db.transaction('rw', [db.entries, db.workOrders, db.outbox], async () => {
+    if (writes.report) await writeChange<Entry>(db, { entity: 'entry', authorId, ...writes.report })
+    if (writes.record) await writeChange<WorkOrderRecord>(db, { entity: 'work_order', authorId, ...writes.record })
+  })
+}
+
+/**
+ * One action on the order of a report as this device holds it, checked and saved in one
+ * transaction: a refused action writes nothing and says why, offline as online.
+ */
+export async function actOnWorkOrder(db: SulCampoDb, reportId: string, action: WorkOrderAction, context: ActionContext, now = new Date().toISOString()): Promise<Checked> {
+  return db.transaction('rw', [db.entries, db.workOrders, db.outbox], async () => {
+    const report = await db.entries.get(reportId)
+    if (!report || report.deleted || report.kind !== 'maintenance_report') return { ok: false, problems: { '': 'not_assignee' } }
+    const record = (await workOrderRecords(db, [reportId])).get(reportId)
+    const checked = applyAction(workOrderOf(report, record), action, context)
+    if (checked.ok) await saveWorkOrderWrites(db, plannedWrites(report, record, action, checked.order, context.actor.userId, now), context.actor.userId)
+    return checked
+  })
+}

@@ -10,6 +10,7 @@ import { dashboardRoutes } from '~/features/dashboard/routes'
 import { adminRoutes } from '~/features/admin/routes'
 import { dashboardMapRoutes } from '~/features/dashboard/map/routes'
 import { planEditorRoutes } from '~/features/plan-editor/routes'
+import { workOrdersRoutes } from '~/features/work-orders/routes'
 
 /** One spread per feature: each owns its routes in its own routes.ts. */
 export const routes: RouteRecordRaw[] = [
@@ -22,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
   ...dashboardMapRoutes,
   ...adminRoutes,
   ...planEditorRoutes,
+  ...workOrdersRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue'), meta: { firstScreen: true } },
 ]
 

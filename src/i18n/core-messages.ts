@@ -7,7 +7,7 @@ export default defineMessages(
       tagline: 'Obiettivi del PIAO, registrati sul campo',
       skipToContent: 'Vai al contenuto',
     },
-    nav: { main: 'Navigazione principale', field: 'Sul campo', queue: 'Invii', objectives: 'Obiettivi', settings: 'Impostazioni', dashboard: 'Cruscotto', admin: 'Amministrazione', language: 'Lingua' },
+    nav: { main: 'Navigazione principale', field: 'Sul campo', queue: 'Invii', objectives: 'Obiettivi', settings: 'Impostazioni', dashboard: 'Cruscotto', workOrders: 'Segnalazioni', admin: 'Amministrazione', language: 'Lingua' },
     notFound: {
       title: 'Pagina non trovata',
       body: 'L’indirizzo richiesto non esiste.',
@@ -20,7 +20,7 @@ export default defineMessages(
       tagline: 'PIAO objectives, logged in the field',
       skipToContent: 'Skip to content',
     },
-    nav: { main: 'Main navigation', field: 'In the field', queue: 'Outbox', objectives: 'Objectives', settings: 'Settings', dashboard: 'Dashboard', admin: 'Administration', language: 'Language' },
+    nav: { main: 'Main navigation', field: 'In the field', queue: 'Outbox', objectives: 'Objectives', settings: 'Settings', dashboard: 'Dashboard', workOrders: 'Reports', admin: 'Administration', language: 'Language' },
     notFound: {
       title: 'Page not found',
       body: 'The address you asked for does not exist.',

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/sincronizzazione', label: 'nav.queue' },
   { to: '/impostazioni', label: 'nav.settings' },
   { to: '/cruscotto', label: 'nav.dashboard', roles: ['manager', 'admin'] },
+  { to: '/segnalazioni', label: 'nav.workOrders', roles: ['manager', 'admin'] },
   { to: '/amministrazione', label: 'nav.admin', roles: ['manager', 'admin'] },
 ]
 

@@ -5,6 +5,7 @@ import plans from '~/features/objectives/plan-messages'
 import profile from '~/features/profile/messages'
 import pwa from '~/pwa/messages'
 import type { FeatureMessages } from './define-messages'
+import { compileMessage } from './message-compiler'
 
 export const LOCALES = ['it', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -32,7 +33,7 @@ function initialLocale(): Locale {
 export function createAppI18n(locale: Locale = initialLocale(), more: FeatureMessages<object>[] = []) {
   const features = [...FIRST_SCREEN_MESSAGES, ...more]
   const messages: Record<Locale, Messages> = { it: merged(features, 'it'), en: merged(features, 'en') }
-  return createI18n({ legacy: false, locale, fallbackLocale: 'it', messages })
+  return createI18n({ legacy: false, locale, fallbackLocale: 'it', messages, messageCompiler: compileMessage })
 }
 
 /** The app's global translations (`i18n.global`, or `useI18n()` in a component). */

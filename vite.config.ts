@@ -8,7 +8,15 @@ import pkg from './package.json' with { type: 'json' }
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig(({ command }) => ({
-  resolve: { alias: { '~': src } },
+  resolve: {
+    alias: [
+      { find: '~', replacement: src },
+      // Dexie's modern (ES2018) build rather than the ES5 one behind its import wrapper: about 2 KB
+      // gzip less on the first screen (issue 16). The wrapper only keeps a CommonJS copy and an ES
+      // copy from meeting; with every 'dexie' import resolved here there is one copy.
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+    ],
+  },
   define: {
     // Shown on the settings/about screen.
     __APP_VERSION__: JSON.stringify(pkg.version),

@@ -2,9 +2,11 @@ import type { Entry } from '~/domain/entry'
 import type { Objective } from '~/domain/objective'
 import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
 import type { ObjectiveAggregate } from '~/domain/progress'
+import { leaveOutReports } from '~/domain/progress/aggregate'
 import type { SulCampoDb } from './database'
 import { readObjectiveAggregate, type StatsWindow } from './objective-stats-read'
 import { readLastSuccessAt } from './sync-meta'
+import { declinedReports } from './work-orders-repo'
 
 /** Everything the dashboard computes from, read in one consistent snapshot. */
 export interface DashboardSnapshot {
@@ -29,10 +31,11 @@ export type FigureWindow = (objective: Objective) => StatsWindow
  * answers in milliseconds what reading 100,000 rows out of IndexedDB answers in seconds.
  */
 export async function readDashboardSnapshot(db: SulCampoDb, planId: string, visible: (o: Objective) => boolean, windowOf: FigureWindow): Promise<DashboardSnapshot> {
-  return db.transaction('r', [db.objectives, db.entries, db.objectiveStats, db.objectiveSettings, db.programmes, db.snowRoutes, db.snowEvents, db.meta], async () => {
+  return db.transaction('r', [db.objectives, db.entries, db.objectiveStats, db.objectiveSettings, db.programmes, db.snowRoutes, db.snowEvents, db.meta, db.workOrders], async () => {
     const objectives = (await db.objectives.where('planId').equals(planId).toArray()).filter(visible)
+    const declined = await declinedReports(db)
     const [aggregates, settings, programmes, snowRoutes, snowEvents, lastSyncAt] = await Promise.all([
-      Promise.all(objectives.map(async (o) => [o.id, await readObjectiveAggregate(db, o, windowOf(o))] as const)),
+      Promise.all(objectives.map(async (o) => [o.id, await countedAggregate(db, o, windowOf(o), declined)] as const)),
       db.objectiveSettings.toArray(),
       db.programmes.toArray(),
       db.snowRoutes.toArray(),
@@ -49,6 +52,15 @@ export async function readDashboardSnapshot(db: SulCampoDb, planId: string, visi
       lastSyncAt,
     }
   })
+}
+
+/** An objective's aggregate without the declined and duplicate reports of its window. */
+async function countedAggregate(db: SulCampoDb, objective: Objective, window: StatsWindow, declined: Entry[]): Promise<ObjectiveAggregate> {
+  const aggregate = await readObjectiveAggregate(db, objective, window)
+  const counted = objective.indicator.entryKinds.includes('maintenance_report')
+  const inWindow = (e: Entry) => e.objectiveId === objective.id && e.occurredAt >= window.startIso && e.occurredAt < window.endIso
+  if (counted) leaveOutReports(aggregate, declined.filter(inWindow))
+  return aggregate
 }
 
 /** Every live entry of one objective (the objective page, the exports). */

@@ -130,6 +130,9 @@ export function declareSchema(db: Dexie): void {
   // Work orders (issue 13): one synced record per maintenance report, with the report's id;
   // "assigned to me" reads the multi-entry index of assignees.
   db.version(6).stores({ workOrders: 'id, *assignees' })
+  // The figures leave declined and duplicate reports out, as the server's do: they are found on
+  // this index, which holds only declined orders (a null reason is not a key, so not indexed).
+  db.version(7).stores({ workOrders: 'id, *assignees, declineReason' })
   db.use(objectiveStatsMiddleware)
 }
 

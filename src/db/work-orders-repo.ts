@@ -3,6 +3,7 @@ import type { AreaId } from '~/domain/areas'
 import type { Entry } from '~/domain/entry'
 import { applyAction, type ActionContext, type Checked, type WorkOrderAction } from '~/domain/work-orders/lifecycle'
 import { plannedWrites, workOrderOf, type WorkOrderRecord, type WorkOrderWrites } from '~/domain/work-orders/record'
+import { DECLINE_REASONS } from '~/domain/work-orders/work-order'
 import type { SulCampoDb } from './database'
 import { writeChange } from './local-writes'
 
@@ -25,6 +26,13 @@ export async function areaReports(db: SulCampoDb, area: AreaId): Promise<{ repor
 export async function workOrderRecords(db: SulCampoDb, reportIds: string[]): Promise<Map<string, WorkOrderRecord>> {
   const rows = await db.workOrders.bulkGet(reportIds)
   return new Map(rows.flatMap((row) => (row && !row.deleted ? [[row.id, row] as const] : [])))
+}
+
+/** Live reports whose order was declined (not the comune's, or a duplicate): no figure counts them. */
+export async function declinedReports(db: SulCampoDb): Promise<Entry[]> {
+  const declined = await db.workOrders.where('declineReason').anyOf(DECLINE_REASONS).filter((row) => !row.deleted).primaryKeys()
+  const reports = await db.entries.bulkGet(declined)
+  return reports.filter((e): e is Entry => e !== undefined && !e.deleted && e.kind === 'maintenance_report')
 }
 
 /** The records assigned to someone, on the multi-entry index of assignees. */

@@ -116,6 +116,29 @@ function addReport(agg: ObjectiveAggregate, entry: Entry): void {
   else agg.resolvedDays[facts.days] = (agg.resolvedDays[facts.days] ?? 0) + 1
 }
 
+/**
+ * Leaves reports out of the aggregate they were summed into: a report declined as not the
+ * comune's, or a duplicate (counted once, through its original), is no work the comune owed
+ * (~/domain/work-orders/counting.ts), so it weighs on neither the count nor the fix share, as on
+ * the server. Give only reports the aggregate holds; the "latest" fields are left as they are.
+ */
+export function leaveOutReports(agg: ObjectiveAggregate, reports: Entry[]): void {
+  const open = new Set<string>()
+  for (const entry of reports) {
+    agg.count--
+    agg.amount -= entryQuantity(entry)
+    const facts = reportFacts(entry, new Date(0))
+    if (facts.open) {
+      open.add(entry.id)
+      continue
+    }
+    const left = (agg.resolvedDays[facts.days] ?? 0) - 1
+    if (left > 0) agg.resolvedDays[facts.days] = left
+    else delete agg.resolvedDays[facts.days]
+  }
+  if (open.size > 0) agg.openReports = agg.openReports.filter((r) => !open.has(r.id))
+}
+
 /** The aggregate of a list of entries (already limited to an objective's kinds and period). */
 export function aggregateOf(entries: Entry[]): ObjectiveAggregate {
   const agg = emptyAggregate()

@@ -83,20 +83,3 @@ export function averageDaysToFix(facts: ReportFacts[]): number | null {
   if (resolved.length === 0) return null
   return roundTo(resolved.reduce((sum, f) => sum + f.days, 0) / resolved.length, 1)
 }
-
-/** Open reports past the deadline, oldest first. */
-export function overdueReports(facts: ReportFacts[]): ReportFacts[] {
-  return facts.filter((f) => f.overdue).sort((a, b) => b.days - a.days)
-}
-
-export interface MaintenanceSummary {
-  share: FixShare
-  buckets: Record<AgeBucket, number>
-  averageDaysToFix: number | null
-  overdue: ReportFacts[]
-}
-
-export function maintenanceSummary(entries: Entry[], now: Date, withinDays = DEFAULT_FIX_DAYS): MaintenanceSummary {
-  const facts = entries.filter((e) => e.kind === 'maintenance_report').map((e) => reportFacts(e, now, withinDays))
-  return { share: fixShare(facts), buckets: ageBuckets(facts), averageDaysToFix: averageDaysToFix(facts), overdue: overdueReports(facts) }
-}

@@ -1,6 +1,7 @@
 import { REPORT_CATEGORIES, type ReportCategory } from '~/domain/entry-payloads'
 import { roundTo } from '~/domain/progress/kind-input'
-import { averageDaysToFix, isDecided, type ReportFacts } from '~/domain/progress/maintenance'
+import type { Entry } from '~/domain/entry'
+import { ageBuckets, averageDaysToFix, isDecided, reportFacts, type AgeBucket, type ReportFacts } from '~/domain/progress/maintenance'
 import type { Decline } from './work-order'
 
 /**
@@ -54,4 +55,28 @@ export function daysToFixByCategory(count: FixedWithinCount): DaysToFix[] {
     const resolved = count.decided.filter((f) => !f.open && f.entry.payload.category === category)
     return { category, resolved: resolved.length, average: averageDaysToFix(resolved), median: median(resolved.map((f) => f.days)) }
   })
+}
+
+/** What the objective page shows of its reports: the figure's reports, listed, and how long fixing took. */
+export interface MaintenanceBreakdown {
+  count: FixedWithinCount
+  /** In the denominator, not the numerator: fixed late or still open past the deadline; longest first. */
+  late: ReportFacts[]
+  /** The counted reports still open, by age. */
+  buckets: Record<AgeBucket, number>
+  averageDaysToFix: number | null
+  daysToFix: DaysToFix[]
+}
+
+export function maintenanceBreakdown(entries: Entry[], now: Date, withinDays: number, declineOf: (reportId: string) => Decline | null): MaintenanceBreakdown {
+  const facts = entries.filter((e) => e.kind === 'maintenance_report').map((e) => reportFacts(e, now, withinDays))
+  const count = countFixedWithin(facts, declineOf)
+  const counted = [...count.decided, ...count.pending]
+  return {
+    count,
+    late: count.decided.filter((f) => !f.fixedInTime).sort((a, b) => b.days - a.days),
+    buckets: ageBuckets(counted),
+    averageDaysToFix: averageDaysToFix(count.decided),
+    daysToFix: daysToFixByCategory(count),
+  }
 }

@@ -47,7 +47,8 @@ export function untriagedRecord(reportId: string, now: string): WorkOrderRecord 
   }
 }
 
-function declineOf(record: WorkOrderRecord): Decline | null {
+/** Why the order was declined, if it was. */
+export function declineOf(record: WorkOrderRecord): Decline | null {
   if (record.declineReason === 'duplicate' && record.duplicateOf) return { reason: 'duplicate', duplicateOf: record.duplicateOf }
   return record.declineReason === 'not_ours' ? { reason: 'not_ours' } : null
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeProgress } from '~/domain/progress'
-import { ageBucket, maintenanceSummary, reportFacts } from '~/domain/progress/maintenance'
+import { ageBucket, reportFacts } from '~/domain/progress/maintenance'
+import { maintenanceBreakdown } from '~/domain/work-orders/counting'
 import { aContext, anEntry, anObjective } from './factories'
 
 // Reported on 4 March 2024 at 17:00 in Rome.
@@ -29,16 +30,18 @@ describe('maintenance reports: fixed within 8 days', () => {
   it('buckets open reports by age: ≤ 7, 8–14, 15–30, > 30 days', () => {
     expect([0, 7, 8, 14, 15, 30, 31].map(ageBucket)).toEqual(['upTo7', 'upTo7', 'from8to14', 'from8to14', 'from15to30', 'from15to30', 'over30'])
     const now = '2024-04-20T10:00:00Z'
-    const summary = maintenanceSummary(
+    const summary = maintenanceBreakdown(
       [report(null, '2024-04-18T10:00:00Z'), report(null, '2024-04-10T10:00:00Z'), report(null, '2024-03-01T10:00:00Z'), report('2024-03-06T10:00:00Z')],
       new Date(now),
+      8,
+      () => null,
     )
     expect(summary.buckets).toEqual({ upTo7: 1, from8to14: 1, from15to30: 0, over30: 1 })
-    expect(summary.overdue.map((f) => f.days)).toEqual([50, 10])
+    expect(summary.late.filter((f) => f.open).map((f) => f.days)).toEqual([50, 10])
   })
 
   it('averages the days to fix over resolved reports only', () => {
-    const summary = maintenanceSummary([report('2024-03-12T08:00:00Z'), report('2024-03-13T08:00:00Z'), report('2024-03-05T08:00:00Z'), report(null)], new Date('2024-03-06T10:00:00Z'))
+    const summary = maintenanceBreakdown([report('2024-03-12T08:00:00Z'), report('2024-03-13T08:00:00Z'), report('2024-03-05T08:00:00Z'), report(null)], new Date('2024-03-06T10:00:00Z'), 8, () => null)
     expect(summary.averageDaysToFix).toBe(6)
   })
 

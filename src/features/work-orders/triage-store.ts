@@ -45,13 +45,24 @@ export const useTriageStore = defineStore('work-orders-triage', () => {
     if (area.value) show(await areaReports(appDatabase(), area.value))
   }
 
-  /** Reads the area's queue and follows it: what a sync pulls shows up without a reload. */
+  /**
+   * Reads the area's queue and follows it: what a sync pulls shows up without a reload. The
+   * first answer of the live query is the first read (reading before subscribing read it twice).
+   */
   async function load(forArea: AreaId, withDeps: TriageDeps): Promise<void> {
     deps = withDeps
     area.value = forArea
     following?.unsubscribe()
-    const [, people] = await Promise.all([refresh(), areaCrew(appDatabase(), forArea, withDeps.fetchProfiles)])
-    following = liveQuery(() => areaReports(appDatabase(), forArea)).subscribe(show)
+    const firstRead = new Promise<void>((resolve, reject) => {
+      following = liveQuery(() => areaReports(appDatabase(), forArea)).subscribe({
+        next: (found) => {
+          show(found)
+          resolve()
+        },
+        error: reject,
+      })
+    })
+    const [, people] = await Promise.all([firstRead, areaCrew(appDatabase(), forArea, withDeps.fetchProfiles)])
     crew.value = people
     loaded.value = true
   }

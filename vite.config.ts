@@ -15,6 +15,8 @@ export default defineConfig(({ command }) => ({
       // gzip less on the first screen (issue 16). The wrapper only keeps a CommonJS copy and an ES
       // copy from meeting; with every 'dexie' import resolved here there is one copy.
       { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+      // The same code as the ES5 build its package.json points bundlers to, 1 KB gzip smaller.
+      { find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' },
     ],
   },
   define: {

@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import '~/ui/styles/main.css'
 import App from './App.vue'
 import { createAppRouter } from './router'
-import { createAppI18n } from './i18n'
+import { createAppI18n, loadLocale } from './i18n'
 import { useProfileStore } from '~/features/profile/profile-store'
 
 /** Longest wait for the device profile before the first render; past it the app renders and catches up. */
@@ -19,4 +19,6 @@ const app = createApp(App).use(pinia).use(createAppRouter(i18n.global)).use(i18n
 // place at once, instead of pushing the page down a moment later (layout shift). The static
 // shell in index.html is on screen meanwhile.
 await Promise.race([useProfileStore(pinia).load().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, PROFILE_WAIT_MS))])
+// English is not in the shell: wait for its words rather than paint Italian first (Italian if it cannot load).
+await loadLocale(i18n.global, i18n.global.locale.value).catch(() => undefined)
 app.mount('#app')

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ObjectiveSetting } from '~/domain/plan-data'
 import { createAppI18n, type Locale } from '~/i18n'
+import objectives from '~/features/objectives/messages'
 import { describeTarget, formatLongDate } from '~/features/objectives/indicator-words'
 import { anIndicator } from './objective-factory'
 
 function translate(locale: Locale) {
-  return createAppI18n(locale).global.t
+  return createAppI18n(locale, [objectives]).global.t
 }
 
 const patrols = anIndicator({

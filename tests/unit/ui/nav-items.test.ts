@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAppI18n } from '~/i18n'
+import { createAppI18n, loadLocale } from '~/i18n'
 import { NAV_ITEMS, visibleNavItems, type NavItem } from '~/ui/nav-items'
 
 describe('header navigation', () => {
@@ -14,9 +14,11 @@ describe('header navigation', () => {
     expect(visibleNavItems(items, null).map((i) => i.to)).toEqual(['/'])
   })
 
-  it('has every label in both languages before any feature messages are loaded', () => {
+  it('has every label in both languages before any feature messages are loaded', async () => {
     for (const locale of ['it', 'en'] as const) {
-      const { te } = createAppI18n(locale).global
+      const { global } = createAppI18n(locale)
+      await loadLocale(global, locale)
+      const { te } = global
       expect(NAV_ITEMS.filter((item) => !te(item.label, locale)).map((item) => item.label), locale).toEqual([])
     }
   })

@@ -65,7 +65,8 @@ const details = {
   benchmarkIndex: report.environment.benchmarkIndex,
   loadAverages: loads,
 }
-recordBenchmark('lighthouse performance', { figure: performanceScore.score, unit: '', target: 90, comparator: '>=', details: { ...details, shortfalls: performanceScore.shortfalls } })
+// Issue 16: mobile performance ≥ 95, median of 3 on an idle machine.
+recordBenchmark('lighthouse performance', { figure: performanceScore.score, unit: '', target: 95, comparator: '>=', details: { ...details, shortfalls: performanceScore.shortfalls } })
 recordBenchmark('lighthouse best-practices', { figure: bestPractices.score, unit: '', target: 95, comparator: '>=', details: { shortfalls: bestPractices.shortfalls } })
 console.log(`lighthouse accessibility: ${accessibility.score} (info, no target)`)
 console.log(`  metrics: ${Object.entries(details.metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`)

@@ -18,7 +18,11 @@ const PENDING_LISTED = 100
 
 export const useSyncStatusStore = defineStore('sync-status', () => {
   const state = ref<SyncState>(syncRuntime().engine.state)
+  // Followed from the store's creation, not from start(): a page that reads `online` before the
+  // status bar mounts (the bar is loaded after the route) must still see the network drop.
   const online = ref(globalThis.navigator?.onLine ?? true)
+  globalThis.addEventListener?.('online', () => (online.value = true))
+  globalThis.addEventListener?.('offline', () => (online.value = false))
   const counts = ref({ pending: 0, rejected: 0 })
   const queued = ref<OutboxRow[]>([])
   const conflicts = ref<ConflictRecord[]>([])
@@ -38,8 +42,6 @@ export const useSyncStatusStore = defineStore('sync-status', () => {
     const db = appDatabase()
     syncRuntime().engine.subscribe((next) => (state.value = next))
     onNewVersionRequired(() => (newVersion.value = true))
-    globalThis.addEventListener?.('online', () => (online.value = true))
-    globalThis.addEventListener?.('offline', () => (online.value = false))
     subscriptions.push(liveQuery(() => countQueued(db)).subscribe((next) => (counts.value = next)))
     subscriptions.push(liveQuery(() => readConflicts(db)).subscribe((rows) => (conflicts.value = rows.slice().reverse())))
     await startSync()

@@ -11,6 +11,7 @@ import { adminRoutes } from '~/features/admin/routes'
 import { dashboardMapRoutes } from '~/features/dashboard/map/routes'
 import { planEditorRoutes } from '~/features/plan-editor/routes'
 import { workOrdersRoutes } from '~/features/work-orders/routes'
+import { transparencyRoutes } from '~/features/transparency/routes'
 
 /** One spread per feature: each owns its routes in its own routes.ts. */
 export const routes: RouteRecordRaw[] = [
@@ -24,6 +25,7 @@ export const routes: RouteRecordRaw[] = [
   ...adminRoutes,
   ...planEditorRoutes,
   ...workOrdersRoutes,
+  ...transparencyRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/ui/NotFoundView.vue'), meta: { firstScreen: true } },
 ]
 

@@ -13,7 +13,8 @@ export interface MeasuredPeriod {
   year: number
 }
 
-function dayAfter(isoDate: string): number {
+/** The UTC instant the Rome day after `isoDate` (YYYY-MM-DD) begins: the end of that day. */
+export function dayAfter(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
   return romeMidnightUtc(y, m - 1, d + 1)
 }

@@ -41,7 +41,6 @@ export default defineMessages(
         publishedAt: 'pubblicato il {at}',
       },
       publish: {
-        title: 'Pubblica i dati in Amministrazione Trasparente',
         intro: 'Pubblica, per la sezione «Performance», il valore e lo stato di ogni obiettivo del piano in vigore alla data scelta, come li calcola il cruscotto, con la nota del responsabile. Solo dati aggregati: nessun nome, luogo, orario, contatto o foto. Una pubblicazione non si modifica né si cancella.',
         asOf: 'Dati al',
         button: 'Pubblica i dati in Amministrazione Trasparente',
@@ -107,7 +106,6 @@ export default defineMessages(
         publishedAt: 'published on {at}',
       },
       publish: {
-        title: 'Publish the data in Transparent Administration',
         intro: 'Publishes, for the “Performance” section, the value and status of every objective of the plan in force on the chosen date, as the dashboard computes them, with the manager’s note. Aggregates only: no name, place, time, contact or photo. A publication is never changed or removed.',
         asOf: 'Data as of',
         button: 'Publish the data in Transparent Administration',

@@ -9,7 +9,7 @@ const DIST = fileURLToPath(new URL('../../dist', import.meta.url))
 
 /** The main screens, as each profile reaches them; ids are those of the bundled PIAO catalogue. */
 const SCREENS: [DemoProfile, string[]][] = [
-  [TERRITORY_MANAGER, ['/', '/obiettivi/terr-piano-neve', '/campo', '/campo/nuovo/maintenance_report', '/neve', '/cruscotto', '/cruscotto/terr-segnaletica', '/cruscotto/report', '/impostazioni', '/sincronizzazione', '/amministrazione', '/accedi']],
+  [TERRITORY_MANAGER, ['/', '/obiettivi/terr-piano-neve', '/campo', '/campo/nuovo/maintenance_report', '/neve', '/cruscotto', '/cruscotto/terr-segnaletica', '/cruscotto/report', '/impostazioni', '/sincronizzazione', '/amministrazione', '/accedi', '/trasparenza']],
   [OFFICER, ['/campo', '/campo/pattuglia', '/campo/nuovo/checkpoint', '/registro/ufficio/pl-regolamento-videosorveglianza']],
 ]
 

@@ -8,13 +8,16 @@ import { PLAN_WRITE_PROBES } from '../support/probes/plan-write-probes'
 import { clientFactory, type ProbeKit } from '../support/probes/probe-kit'
 import { READ_PROBES } from '../support/probes/read-probes'
 import { TABLE_PROBES } from '../support/probes/table-probes'
+import { TRANSPARENCY_PROBES } from '../support/probes/transparency-probes'
 
 /**
  * Issue 7 item 4: every demo role (and a visitor with the anon key) attacks the backend through
  * the gateway with the real supabase-js client. Each row of the table is one attack with the
  * behaviour that proves it held; a failing test names the probe that breached.
  */
-const PROBES = [...READ_PROBES, ...ENTRY_WRITE_PROBES, ...PLAN_WRITE_PROBES, ...INPUT_PROBES, ...HTTP_PROBES, ...TABLE_PROBES, ...PLAN_ADMIN_PROBES]
+// The transparency probes run before the HTTP ones: after the 9 MB body probe, a later call can
+// be handed a pooled socket the gateway no longer answers on (ECONNRESET after 5 s).
+const PROBES = [...READ_PROBES, ...ENTRY_WRITE_PROBES, ...PLAN_WRITE_PROBES, ...INPUT_PROBES, ...TRANSPARENCY_PROBES, ...HTTP_PROBES, ...TABLE_PROBES, ...PLAN_ADMIN_PROBES]
 
 const tally = { run: 0, held: 0, breached: 0 }
 

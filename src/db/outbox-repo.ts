@@ -4,8 +4,11 @@ import { TABLE_OF, syncedTables } from './local-writes'
 
 /** Outbox queries for the sync engine and the "needs attention" list. */
 
+/** The outbox row's fields a mutation is made of. */
+export type QueuedMutation = Pick<OutboxRow, 'id' | 'entity' | 'op' | 'entityId' | 'baseVersion' | 'data' | 'authorId' | 'createdAt'>
+
 /** What goes on the wire: the outbox row without local bookkeeping. */
-export function toWireMutation(row: OutboxRow): Mutation {
+export function toWireMutation(row: QueuedMutation): Mutation {
   const { id, entity, op, entityId, baseVersion, data, authorId, createdAt } = row
   return { id, entity, op, entityId, baseVersion, data: clientFields(data), authorId, createdAt }
 }

@@ -8,6 +8,7 @@ import pg from 'pg'
 import { startCluster } from '../../supabase/local/cluster'
 import { applySchema } from '../../supabase/local/schema'
 import { recordBenchmark } from './results'
+import { median, round1 } from './figures'
 
 const ENTRIES = 1_000_000
 const RUNS = 5
@@ -54,8 +55,6 @@ const AS_MANAGER = `select set_config('role', 'authenticated', true), ${CLAIMS}`
 /** The manager's claims but the owner's role: the same objectives, row-level security not applied. */
 const CLAIMS_ONLY = `select ${CLAIMS}`
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const round1 = (n: number) => Math.round(n * 10) / 10
 
 async function timeCall(client: pg.Client, sql: string, asManager = true): Promise<{ ms: number; objectives: number }> {
   await client.query('begin')

@@ -5,6 +5,7 @@
 import { launchBrowser } from '../support/browser'
 import { bundlePage, openBundledPage } from './page-bundle'
 import { recordBenchmark } from './results'
+import { median, round1 } from './figures'
 
 const ENTRIES = 100_000
 const RUNS = 5
@@ -19,8 +20,6 @@ interface Timing {
   openMs: number
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const round1 = (n: number) => Math.round(n * 10) / 10
 
 async function main(): Promise<void> {
   const code = await bundlePage(new URL('./dashboard-page.ts', import.meta.url), 'dashboardBenchPage')

@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core'
 import { openBenchApp } from './chromium-page'
 import { recordBenchmark } from './results'
+import { percentile, round1 } from './figures'
 
 const SAVES = 30
 const TARGET_MS = 30
@@ -73,8 +74,6 @@ async function oneSave(page: Page, appUrl: string, n: number): Promise<number> {
   return page.evaluate(() => (window as unknown as { saveLatency: Promise<number> }).saveLatency)
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!
-const round1 = (n: number) => Math.round(n * 10) / 10
 
 type Durability = 'strict' | 'relaxed'
 

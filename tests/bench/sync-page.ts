@@ -121,7 +121,8 @@ const syncBench = {
     const { userId, transport } = current()
     const mutations = Array.from({ length: count }, (_, n) => {
       const entry = aPatrol(userId, n, zoneOf(label, n))
-      return { id: crypto.randomUUID(), entity: 'entry' as const, op: 'insert' as const, entityId: entry.id, baseVersion: 0, data: { ...entry }, authorId: userId, createdAt: entry.createdAt }
+      // On the wire as the engine sends it, so both ways push the same bytes per entry.
+      return toWireMutation({ id: crypto.randomUUID(), entity: 'entry', op: 'insert', entityId: entry.id, baseVersion: 0, data: { ...entry }, authorId: userId, createdAt: entry.createdAt })
     })
     const { ms, serverMs } = await timed(async () => {
       for (const mutation of mutations) {

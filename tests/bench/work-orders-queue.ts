@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core'
 import { openBenchApp } from './chromium-page'
 import { bundlePage } from './page-bundle'
 import { recordBenchmark } from './results'
+import { percentile, round1 } from './figures'
 
 const REPORTS = 20_000
 const RECORD_EVERY = 3
@@ -70,8 +71,6 @@ async function openDirectly(page: Page, appUrl: string): Promise<number> {
   return painted(page)
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!
-const round1 = (n: number) => Math.round(n * 10) / 10
 const figures = (values: number[]) => ({ p50: round1(percentile(values, 50)), p95: round1(percentile(values, 95)) })
 
 async function main(): Promise<void> {

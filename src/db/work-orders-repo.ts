@@ -1,26 +1,9 @@
-import Dexie from 'dexie'
-import type { AreaId } from '~/domain/areas'
 import type { Entry } from '~/domain/entry'
 import { applyAction, type ActionContext, type Checked, type WorkOrderAction } from '~/domain/work-orders/lifecycle'
 import { plannedWrites, workOrderOf, type WorkOrderRecord, type WorkOrderWrites } from '~/domain/work-orders/record'
 import { DECLINE_REASONS } from '~/domain/work-orders/work-order'
 import type { SulCampoDb } from './database'
 import { writeChange } from './local-writes'
-
-/** The maintenance reports of the objectives an area owns (its manager's queue), with their records. */
-export async function areaReports(db: SulCampoDb, area: AreaId): Promise<{ reports: Entry[]; records: Map<string, WorkOrderRecord> }> {
-  return db.transaction('r', [db.objectives, db.entries, db.workOrders], async () => {
-    const objectives = await db.objectives.where('areaId').equals(area).primaryKeys()
-    const reports = (
-      await Promise.all(
-        objectives.map((id) => db.entries.where('[objectiveId+occurredAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
-      )
-    )
-      .flat()
-      .filter((e) => e.kind === 'maintenance_report' && !e.deleted)
-    return { reports, records: await workOrderRecords(db, reports.map((r) => r.id)) }
-  })
-}
 
 /** The work-order records of some reports (missing: not triaged yet). */
 export async function workOrderRecords(db: SulCampoDb, reportIds: string[]): Promise<Map<string, WorkOrderRecord>> {

@@ -10,7 +10,7 @@ import { untriagedRecord, type WorkOrderRecord } from '~/domain/work-orders/reco
 import { openDatabase } from '~/db/database'
 import { writeMeta, META_KEYS } from '~/db/meta-repo'
 import { installDemoPlan } from '~/db/objectives-repo'
-import { areaReports } from '~/db/work-orders-repo'
+import { readQueue } from '~/db/triage-queue-read'
 import { queueCounts, queueRows } from '~/features/work-orders/queue'
 
 const AREA = 'territorio'
@@ -59,12 +59,12 @@ interface Split {
   rows: number
 }
 
-/** The store's work on open without the view: `areaReports`, then the sort and the counts. */
+/** The store's work on open without the view: `readQueue`, then the sort and the counts. */
 async function split(): Promise<Split> {
   const db = openDatabase()
   await db.open()
   const t0 = performance.now()
-  const found = await areaReports(db, AREA)
+  const found = await readQueue(db, AREA, 0)
   const t1 = performance.now()
   const rows = queueRows(found.reports, found.records, Date.now())
   queueCounts(rows)

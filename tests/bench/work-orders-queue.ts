@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     console.log(`manager's queue, ${stored.reports} reports, ${stored.records} work-order records, ${shown} rows shown in "new" (target p95 ≤ ${TARGET_MS} ms from the tap):`)
     console.log(`  tap → first rows painted     p50 ${fromTap.p50} ms, p95 ${fromTap.p95} ms`)
     console.log(`  navigation start → painted   p50 ${fromNavigation.p50} ms, p95 ${fromNavigation.p95} ms (app start included)`)
-    console.log(`  where it goes (medians): areaReports (IndexedDB read) ${readMs} ms, queueRows + queueCounts ${computeMs} ms, the rest of the tap figure (route chunk, reactivity, render, paint) ≈ ${round1(fromTap.p50 - readMs - computeMs)} ms`)
+    console.log(`  where it goes (medians): readQueue (IndexedDB read) ${readMs} ms, queueRows + queueCounts ${computeMs} ms, the rest of the tap figure (route chunk, reactivity, render, paint) ≈ ${round1(fromTap.p50 - readMs - computeMs)} ms`)
     recordBenchmark('queue 20k reports p95', {
       figure: fromTap.p95,
       unit: 'ms',

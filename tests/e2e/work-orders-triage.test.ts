@@ -42,6 +42,7 @@ describe('triage queue of maintenance reports', () => {
     await expect(page.locator('[data-test="clock-counts"]').textContent()).resolves.toContain('In ritardo: 1')
     await expect(late.locator('[data-clock]').getAttribute('data-clock')).resolves.toBe('overdue')
     expect(await runAxe(page)).toEqual([])
+    await late.getByRole('button', { name: 'Gestisci' }).click()
     await screenshots(page, 'work-orders-triage-queue')
 
     await late.getByLabel('Motivo del rifiuto').selectOption('duplicate')
@@ -62,6 +63,7 @@ describe('triage queue of maintenance reports', () => {
 
     await browser.context.setOffline(true)
     await page.getByRole('button', { name: 'Nuove (1)' }).click()
+    await recent.getByRole('button', { name: 'Gestisci' }).click()
     await recent.getByLabel('Motivo del rifiuto').selectOption('not_ours')
     await recent.getByRole('button', { name: 'Respingi' }).click()
     await page.getByRole('button', { name: 'Respinte (1)' }).click()

@@ -37,6 +37,15 @@ export function queueRows(reports: Entry[], records: Map<string, WorkOrderRecord
   )
 }
 
+/**
+ * A stage's rows as the manager reads them: work still to do soonest due first (as queueRows
+ * sorts), the resolved newest first (the order their page is read in), since their due days have passed.
+ */
+export function rowsOfStage(rows: QueueRow[], stage: Stage): QueueRow[] {
+  const ofStage = rows.filter((row) => row.stage === stage)
+  return stage === 'resolved' ? ofStage.sort((a, b) => b.report.occurredAt.localeCompare(a.report.occurredAt)) : ofStage
+}
+
 const isOpenWork = (row: QueueRow) => row.stage === 'new' || row.stage === 'assigned' || row.stage === 'in_progress'
 
 export function queueCounts(rows: QueueRow[]): QueueCounts {

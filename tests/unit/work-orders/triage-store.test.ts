@@ -6,8 +6,9 @@ import type { Entry } from '~/domain/entry'
 import type { WorkOrderProblems } from '~/domain/work-orders/codes'
 import type { ManagerAction } from '~/domain/work-orders/lifecycle'
 import { useProfileStore } from '~/features/profile/profile-store'
-import { useTriageStore, type TriageDeps } from '~/features/work-orders/triage-store'
+import { PAGE_SIZE, useTriageStore, type TriageDeps } from '~/features/work-orders/triage-store'
 import type { ProfileRow } from '~/sync/profiles-api'
+import { untriagedRecord } from '~/domain/work-orders/record'
 import { anEntry } from '../sync/factories'
 
 const NOW = Date.parse('2026-11-20T10:00:00+01:00')
@@ -100,5 +101,26 @@ describe('the manager’s triage queue', () => {
     const offline = await loadedQueue(deps({ fetchProfiles: () => Promise.reject(new Error('offline')) }))
     expect(offline.crew.map((p) => p.id)).toEqual([MANAGER.id, CREW.id])
     expect(await offline.act(fresh.id, { type: 'assign', assignees: [CREW.id] })).toBe(true)
+  })
+
+  it('counts every resolved report but reads them a page at a time, newest first, leaving declined ones to their stage', async () => {
+    const day = (i: number) => new Date(Date.parse('2026-01-01T09:00:00+01:00') + i * 86_400_000).toISOString()
+    const resolved = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => aReport(`Via Chiosi ${i}`, day(i), { status: 'resolved' }))
+    const declinedAfterFix = resolved[PAGE_SIZE + 4]!
+    await appDatabase().entries.bulkPut(resolved)
+    await appDatabase().workOrders.put({ ...untriagedRecord(declinedAfterFix.id, declinedAfterFix.createdAt), declineReason: 'not_ours', version: 1 })
+    const triage = await loadedQueue()
+    expect(triage.counts.byStage).toMatchObject({ new: 3, resolved: PAGE_SIZE + 4, declined: 1 })
+    expect(triage.rows.filter((row) => row.stage === 'resolved')).toEqual([])
+
+    triage.stage = 'resolved'
+    await vi.waitFor(() => expect(triage.shown).toHaveLength(PAGE_SIZE))
+    expect(triage.shown[0]?.payload.place).toBe(`Via Chiosi ${PAGE_SIZE + 3}`)
+    expect(triage.hidden).toBe(4)
+    triage.showMore()
+    await vi.waitFor(() => expect(triage.shown).toHaveLength(PAGE_SIZE + 4))
+    expect(triage.shown.at(-1)?.payload.place).toBe('Via Chiosi 0')
+    expect(triage.hidden).toBe(0)
+    triage.stop()
   })
 })

@@ -21,7 +21,8 @@ export interface QueueCounts {
   byStage: Record<Stage, number>
 }
 
-const URGENCY = Object.fromEntries(PRIORITIES.map((p, i) => [p, PRIORITIES.length - i])) as Record<string, number>
+/** Higher is more urgent: PRIORITIES runs from low to urgent. */
+const URGENCY = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<string, number>
 
 /** The queue's rows, soonest due first, then the more urgent, then the older report. */
 export function queueRows(reports: Entry[], records: Map<string, WorkOrderRecord>, now: string | number): QueueRow[] {

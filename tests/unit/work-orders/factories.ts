@@ -1,5 +1,7 @@
+import type { Entry } from '~/domain/entry'
 import type { Actor, ActionContext } from '~/domain/work-orders/lifecycle'
 import type { WorkOrder } from '~/domain/work-orders/work-order'
+import { anEntry } from '../sync/factories'
 
 export const OFFICER = 'officer-1'
 export const MANAGER = 'manager-1'
@@ -28,4 +30,18 @@ export const worker = (userId: string = CREW[0]): Actor => ({ userId, managesAre
 
 export function by(actor: Actor): ActionContext {
   return { actor, areaMembers: new Set([MANAGER, OFFICER, ...CREW]) }
+}
+
+/** A report of the signage objective (territorio) the officer logged, on the server (version 1). */
+export function aReport(place: string, reportedAt: string, overrides: Partial<Entry> = {}): Entry {
+  return anEntry({
+    kind: 'maintenance_report',
+    objectiveId: 'terr-segnaletica',
+    authorId: OFFICER,
+    status: 'open',
+    version: 1,
+    occurredAt: reportedAt,
+    payload: { category: 'signage', description: 'Cartello storto', place, location: null, reportedAt, resolvedAt: null },
+    ...overrides,
+  })
 }

@@ -2,33 +2,19 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { appDatabase } from '~/db/app-database'
 import { PISOGNE_OBJECTIVES } from '~/domain/catalogue'
-import type { Entry } from '~/domain/entry'
 import type { WorkOrderProblems } from '~/domain/work-orders/codes'
 import type { ManagerAction } from '~/domain/work-orders/lifecycle'
+import { untriagedRecord } from '~/domain/work-orders/record'
 import { useProfileStore } from '~/features/profile/profile-store'
 import { PAGE_SIZE, useTriageStore, type TriageDeps } from '~/features/work-orders/triage-store'
 import type { ProfileRow } from '~/sync/profiles-api'
-import { untriagedRecord } from '~/domain/work-orders/record'
 import { anEntry } from '../sync/factories'
+import { aReport } from './factories'
 
 const NOW = Date.parse('2026-11-20T10:00:00+01:00')
 const MANAGER: ProfileRow = { id: 'manager-1', displayName: 'Responsabile Anna', role: 'manager', areaId: 'territorio' }
 const CREW: ProfileRow = { id: 'worker-1', displayName: 'Operaio Luca', role: 'worker', areaId: 'territorio' }
 const OFFICER: ProfileRow = { id: 'officer-1', displayName: 'Agente Rossi', role: 'officer', areaId: 'polizia_locale' }
-
-/** A report of the signage objective (territorio), reported on a Rome day of November 2026. */
-function aReport(place: string, reportedAt: string, overrides: Partial<Entry> = {}): Entry {
-  return anEntry({
-    kind: 'maintenance_report',
-    objectiveId: 'terr-segnaletica',
-    authorId: OFFICER.id,
-    status: 'open',
-    version: 1,
-    occurredAt: reportedAt,
-    payload: { category: 'signage', description: 'Cartello storto', place, location: null, reportedAt, resolvedAt: null },
-    ...overrides,
-  })
-}
 
 const late = aReport('Via Roma', '2026-11-10T09:00:00+01:00')
 const dueToday = aReport('Piazza Corna', '2026-11-12T20:00:00+01:00')
@@ -60,6 +46,14 @@ describe('the manager’s triage queue', () => {
     expect(triage.shown.map((row) => row.payload.place)).toEqual(['Via Roma', 'Piazza Corna', 'Via Tonale'])
     expect(triage.counts).toMatchObject({ overdue: 1, dueToday: 1, byStage: { new: 3, assigned: 0 } })
     expect(triage.crew.map((p) => p.id)).toEqual([MANAGER.id, CREW.id])
+  })
+
+  it('puts the more urgent first among reports due the same day', async () => {
+    const urgent = aReport('Via Tonale 2', '2026-11-19T09:00:00+01:00')
+    await appDatabase().entries.put(urgent)
+    await appDatabase().workOrders.put({ ...untriagedRecord(urgent.id, '2026-11-19T09:00:00Z'), priority: 'urgent' })
+    const triage = await loadedQueue()
+    expect(triage.shown.map((row) => row.payload.place)).toEqual(['Via Roma', 'Piazza Corna', 'Via Tonale 2', 'Via Tonale'])
   })
 
   it('assigns a report to a crew member: saved with its outbox row, shown as assigned, a sync asked for', async () => {

@@ -23,6 +23,17 @@ export async function recordsAssignedTo(db: SulCampoDb, userId: string): Promise
   return (await db.workOrders.where('assignees').equals(userId).toArray()).filter((row) => !row.deleted)
 }
 
+/** The live reports assigned to someone, with their records: the crew's "assigned to me". */
+export async function reportsAssignedTo(db: SulCampoDb, userId: string): Promise<{ reports: Entry[]; records: Map<string, WorkOrderRecord> }> {
+  return db.transaction('r', [db.entries, db.workOrders], async () => {
+    const records = await recordsAssignedTo(db, userId)
+    const reports = (await db.entries.bulkGet(records.map((r) => r.id))).filter(
+      (e): e is Entry => e !== undefined && !e.deleted && e.kind === 'maintenance_report',
+    )
+    return { reports, records: new Map(records.map((r) => [r.id, r])) }
+  })
+}
+
 /**
  * Saves an accepted work-order action: the report's and the record's change with their outbox
  * mutations in ONE strict transaction (the app connection's), so "Salvato" means both are on

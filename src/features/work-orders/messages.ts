@@ -1,6 +1,6 @@
 import { defineMessages } from '~/i18n/define-messages'
 
-/** The manager's triage queue (issue 13). Category names come from fieldLog.options.category. */
+/** The manager's triage queue and the crew's "assigned to me" (issue 13). Category names come from fieldLog.options.category. */
 export default defineMessages(
   {
     workOrders: {
@@ -36,6 +36,22 @@ export default defineMessages(
       choose: 'Scegli…',
       noCrew: 'Nessuna persona dell’area sul dispositivo: collegati una volta per caricarle.',
       saved: 'Salvato sul dispositivo',
+      crew: {
+        title: 'Assegnate a me',
+        empty: 'Nessuna segnalazione assegnata a te da lavorare.',
+        status: 'Stato',
+        position: 'Posizione',
+        openMap: 'Apri nelle mappe',
+        noPosition: 'Nessuna posizione rilevata: vale il luogo indicato.',
+        start: 'Inizia',
+        resolve: 'Risolvi',
+        handBack: 'Restituisci',
+        note: 'Nota sul lavoro fatto',
+        resolvedAt: 'Risolta il',
+        confirmResolve: 'Segna come risolta',
+        reason: 'Motivo della restituzione',
+        confirmHandBack: 'Restituisci al responsabile',
+      },
     },
   },
   {
@@ -72,6 +88,22 @@ export default defineMessages(
       choose: 'Choose…',
       noCrew: 'Nobody of the area on this device yet: go online once to load them.',
       saved: 'Saved on the device',
+      crew: {
+        title: 'Assigned to me',
+        empty: 'No reports assigned to you to work on.',
+        status: 'Status',
+        position: 'Position',
+        openMap: 'Open in maps',
+        noPosition: 'No position taken: the place given stands.',
+        start: 'Start',
+        resolve: 'Resolve',
+        handBack: 'Hand back',
+        note: 'Note on the work done',
+        resolvedAt: 'Resolved on',
+        confirmResolve: 'Mark as resolved',
+        reason: 'Reason for handing it back',
+        confirmHandBack: 'Hand back to the manager',
+      },
     },
   },
 )

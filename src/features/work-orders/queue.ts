@@ -1,6 +1,8 @@
 import type { Entry } from '~/domain/entry'
 import type { MaintenanceReportPayload } from '~/domain/entry-payloads'
 import { clockAt, type Clock } from '~/domain/work-orders/clock'
+import type { WorkOrderProblems } from '~/domain/work-orders/codes'
+import type { Checked } from '~/domain/work-orders/lifecycle'
 import { workOrderOf, type WorkOrderRecord } from '~/domain/work-orders/record'
 import { PRIORITIES, STAGES, stageOf, type Stage, type WorkOrder } from '~/domain/work-orders/work-order'
 
@@ -60,4 +62,10 @@ export function queueCounts(rows: QueueRow[]): QueueCounts {
     else if (row.clock.state === 'due_today') dueToday++
   }
   return { overdue, dueToday, byStage }
+}
+
+/** Each report's refusal after an action on one of them: kept when refused, cleared when saved. */
+export function problemsAfter(problems: Record<string, WorkOrderProblems>, reportId: string, checked: Checked): Record<string, WorkOrderProblems> {
+  const { [reportId]: _, ...others } = problems
+  return checked.ok ? others : { ...others, [reportId]: checked.problems }
 }

@@ -11,7 +11,7 @@ import type { Stage } from '~/domain/work-orders/work-order'
 import { useProfileStore } from '~/features/profile/profile-store'
 import type { ProfileRow } from '~/sync/profiles-api'
 import { areaCrew } from './crew'
-import { queueCounts, queueRows, rowsOfStage, type QueueRow } from './queue'
+import { problemsAfter, queueCounts, queueRows, rowsOfStage, type QueueRow } from './queue'
 
 export interface TriageDeps {
   fetchProfiles: () => Promise<ProfileRow[]>
@@ -115,8 +115,7 @@ export const useTriageStore = defineStore('work-orders-triage', () => {
     const profile = useProfileStore()
     const actor = { userId: profile.userId ?? '', managesArea: profile.role === 'admin' || (profile.role === 'manager' && profile.areaId === area.value) }
     const checked = await actOnWorkOrder(appDatabase(), reportId, action, { actor, areaMembers: new Set(crew.value.map((p) => p.id)) })
-    const { [reportId]: _, ...others } = problems.value
-    problems.value = checked.ok ? others : { ...others, [reportId]: checked.problems }
+    problems.value = problemsAfter(problems.value, reportId, checked)
     if (!checked.ok) return false
     deps?.afterWrite()
     await refresh()

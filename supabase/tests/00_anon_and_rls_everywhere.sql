@@ -13,12 +13,12 @@ select ok(
               where grantee in ('anon', 'PUBLIC') and table_schema in ('public', 'private')),
   'anon holds no privilege on any table');
 
--- The public transparency page (docs/transparency.md) is all anon may call.
+-- The public transparency page and its embed origins (docs/transparency.md) are all anon may call.
 select is(
   array(select p.proname::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
         where n.nspname in ('public', 'private') and has_function_privilege('anon', p.oid, 'execute') order by 1),
-  array['published_snapshot', 'published_snapshot_list'],
-  'anon may execute the two public snapshot readers and no other function');
+  array['embed_origins', 'published_snapshot', 'published_snapshot_list'],
+  'anon may execute the public snapshot readers and the embed origins reader, no other function');
 
 do $$
 declare

@@ -49,13 +49,13 @@ export const HTTP_PROBES: Probe[] = [
   {
     actor: 'anon',
     attack: 'looks for any function in the public schema that anon may execute',
-    expected: 'only the readers of published transparency snapshots (docs/transparency.md); every other public function is revoked from anon and PUBLIC',
+    expected: 'only the readers of published transparency snapshots and of the embed origins (docs/transparency.md); every other public function is revoked from anon and PUBLIC',
     async run() {
       const executable = await withDatabase(async (db) => (await db.query(
         `select p.oid::regprocedure::text as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
           where n.nspname = 'public' and has_function_privilege('anon', p.oid, 'execute')`,
       )).rows.map((row) => row.fn).sort())
-      expect(executable).toEqual(['published_snapshot(uuid)', 'published_snapshot_list()'])
+      expect(executable).toEqual(['embed_origins()', 'published_snapshot(uuid)', 'published_snapshot_list()'])
     },
   },
   {

@@ -46,6 +46,25 @@ async function personalValues(): Promise<string[]> {
   )).rows.map((row) => row.value as string))
 }
 
+const originCount = () => withDatabase(async (db) => Number((await db.query('select count(*) from public.embed_origins')).rows[0].count))
+
+/** Listing or removing an origin that may frame the public page is the admin's alone. */
+function embedOriginRefusedProbe(actor: Actor, rpc: 'add_embed_origin' | 'remove_embed_origin'): Probe {
+  return {
+    actor,
+    attack: `calls ${rpc} with a valid https origin`,
+    expected: `${actor === 'anon' ? 401 : 403} with error 42501, the list unchanged`,
+    async run(kit) {
+      const before = await originCount()
+      const { data, error, status } = await (await kit.client(actor)).rpc(rpc, { origin: 'https://www.comune.pisogne.bs.it' })
+      expect(status).toBe(actor === 'anon' ? 401 : 403)
+      expect(error).toMatchObject({ code: '42501' })
+      expect(data).toBeNull()
+      expect(await originCount()).toBe(before)
+    },
+  }
+}
+
 const OBJECTIVE_KEYS = ['areaId', 'areaName', 'expectedTarget', 'id', 'note', 'position', 'status', 'target', 'title', 'unit', 'value']
 
 export const TRANSPARENCY_PROBES: Probe[] = [
@@ -58,6 +77,33 @@ export const TRANSPARENCY_PROBES: Probe[] = [
       expect(await asApiRole(actor, 'select published_by, body from public.published_snapshots')).toEqual({ errorCode: '42501' })
     },
   })),
+  ...(['anon', 'officer', 'worker', 'policeManager', 'territoryManager'] as const).flatMap((actor) =>
+    (['add_embed_origin', 'remove_embed_origin'] as const).map((rpc) => embedOriginRefusedProbe(actor, rpc))),
+  ...(['anon', 'officer'] as const).map((actor): Probe => ({
+    actor,
+    attack: 'GET /rest/v1/embed_origins (the table, with who listed each origin), and a direct insert',
+    expected: 'permission denied (42501) both times',
+    async run() {
+      expect(await asApiRole(actor, 'select origin, added_by from public.embed_origins')).toEqual({ errorCode: '42501' })
+      expect(await asApiRole(actor, "insert into public.embed_origins (origin) values ('https://evil.example')")).toEqual({ errorCode: '42501' })
+    },
+  })),
+  {
+    actor: 'anon',
+    attack: 'reads the embed origins after the admin lists one',
+    expected: 'a list of origin strings, nothing of who listed them or when',
+    async run(kit) {
+      const admin = await kit.client('admin')
+      const listed = await admin.rpc('add_embed_origin', { origin: 'https://www.comune.pisogne.bs.it' })
+      expect(listed.data).toMatchObject({ status: 'listed' })
+      const { data, status } = await (await kit.client('anon')).rpc('embed_origins')
+      await admin.rpc('remove_embed_origin', { origin: 'https://www.comune.pisogne.bs.it' })
+      expect(status).toBe(200)
+      expect(data).toContain('https://www.comune.pisogne.bs.it')
+      for (const origin of data) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+(:\d+)?$/)
+      expect(JSON.stringify(data)).not.toContain(DEMO.admin.id)
+    },
+  },
   {
     actor: 'anon',
     attack: 'reads the latest snapshot and the list after the admin publishes, looking for anything personal',

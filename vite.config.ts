@@ -59,7 +59,9 @@ export default defineConfig(({ command }) => ({
         // The app shell only: Supabase calls are never cached by the service worker.
         globPatterns: ['**/*.{js,css,html,ico,png,svg,woff2}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/(auth|rest|storage)\//],
+        // The embed view is always fetched: its frame-ancestors header (the origins the admin
+        // lists) must be the server's of now, never a cached page's 'none'.
+        navigateFallbackDenylist: [/^\/(auth|rest|storage)\//, /^\/trasparenza\/incorpora(\/|$)/],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
       },

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
+import { cachedEmbedOrigins, frameAncestorSources, isEmbedPath, type EmbedOriginsSource } from './embed-ancestors'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,8 +23,11 @@ const TYPES: Record<string, string> = {
 /** Text formats shrink 3–5× compressed; images and fonts are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt'])
 
-/** The Content-Security-Policy of the served app: no inline scripts, network only to the app and Supabase. */
-export function contentSecurityPolicy(supabaseUrl: string | undefined): string {
+/**
+ * The Content-Security-Policy of the served app: no inline scripts, network only to the app and
+ * Supabase, framed by no site (only the embed view is given `frameAncestors`, the listed origins).
+ */
+export function contentSecurityPolicy(supabaseUrl: string | undefined, frameAncestors = "'none'"): string {
   const connect = ["'self'", supabaseUrl].filter(Boolean).join(' ')
   return [
     "default-src 'self'",
@@ -36,7 +40,7 @@ export function contentSecurityPolicy(supabaseUrl: string | undefined): string {
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ')
 }
 
@@ -125,12 +129,21 @@ function fileInRoot(root: string, rawUrl: string | undefined): string | undefine
 /**
  * Serves the built PWA (dist/) the way a production static host would: SPA fallback
  * to index.html, no caching of the service worker script, compression of text files,
- * and the CSP header.
+ * and the CSP header. The embed view may be framed by the origins `embedOrigins` lists (read
+ * at most once a minute), by none without it or while it fails.
  */
-export async function serveApp(options: { dir: string; port?: number; host?: string; supabaseUrl?: string }): Promise<AppServer> {
+export async function serveApp(options: {
+  dir: string
+  port?: number
+  host?: string
+  supabaseUrl?: string
+  embedOrigins?: EmbedOriginsSource
+}): Promise<AppServer> {
   const root = resolve(options.dir)
   const assets = join(root, 'assets') + sep
   const csp = contentSecurityPolicy(options.supabaseUrl)
+  const embedOrigins = options.embedOrigins ? cachedEmbedOrigins(options.embedOrigins) : async () => null
+  const embedCsp = async () => contentSecurityPolicy(options.supabaseUrl, frameAncestorSources(await embedOrigins()))
   const bodies = bodyCache()
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -141,6 +154,7 @@ export async function serveApp(options: { dir: string; port?: number; host?: str
     }
     let file = requested
     let info = await stat(file).catch(() => undefined)
+    let policy = csp
     if (!info?.isFile()) {
       if (extname(file)) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
@@ -148,6 +162,7 @@ export async function serveApp(options: { dir: string; port?: number; host?: str
       }
       file = join(root, 'index.html')
       info = await stat(file)
+      if (isEmbedPath(new URL(req.url ?? '/', 'http://x').pathname)) policy = await embedCsp()
     }
     const compressible = COMPRESSIBLE.has(extname(file))
     const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : 'identity'
@@ -159,7 +174,7 @@ export async function serveApp(options: { dir: string; port?: number; host?: str
       ...(sentEncoding === 'identity' ? {} : { 'content-encoding': sentEncoding }),
       ...(compressible ? { vary: 'accept-encoding' } : {}),
       'cache-control': file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'content-security-policy': csp,
+      'content-security-policy': policy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     })

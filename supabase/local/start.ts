@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { describeStack, exitWithMessage, stopOnSignal } from './describe-stack'
 import { postgresInstalled } from './pg-tools'
 import { REPO_ROOT } from './schema'
+import { backendEmbedOrigins } from './embed-ancestors'
 import { serveApp, type AppServer } from './serve-app'
 import { startPersistentStack } from './persistent-stack'
 import type { Stack } from './stack'
@@ -22,7 +23,13 @@ const env = stack ? { ...process.env, VITE_SUPABASE_URL: stack.supabaseUrl, VITE
 let app: AppServer
 try {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit', env })
-  app = await serveApp({ dir: `${REPO_ROOT}/dist`, port, host: '127.0.0.1', supabaseUrl: stack?.supabaseUrl })
+  app = await serveApp({
+    dir: `${REPO_ROOT}/dist`,
+    port,
+    host: '127.0.0.1',
+    supabaseUrl: stack?.supabaseUrl,
+    embedOrigins: stack && backendEmbedOrigins(stack.supabaseUrl, stack.anonKey),
+  })
 } catch (error) {
   await stack?.stop()
   exitWithMessage(error)

@@ -137,3 +137,44 @@ describe('serveApp', () => {
     expect(gunzipSync((await get(app, '/assets/redeployed.js', { 'accept-encoding': 'gzip' })).body).toString()).toBe(updated)
   })
 })
+
+describe('serveApp: the embed view may be framed by the listed origins only', () => {
+  let dist: string
+  const served: AppServer[] = []
+  const frameAncestors = (res: RawResponse) => /frame-ancestors ([^;]*)/.exec(String(res.headers['content-security-policy']))?.[1]
+
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'sulcampo-embed-'))
+    await writeFile(join(dist, 'index.html'), INDEX)
+  })
+
+  afterAll(async () => {
+    await Promise.all(served.map((app) => app.close()))
+    await rm(dist, { recursive: true, force: true })
+  })
+
+  async function serve(embedOrigins?: () => Promise<readonly string[]>): Promise<AppServer> {
+    const app = await serveApp({ dir: dist, embedOrigins })
+    served.push(app)
+    return app
+  }
+
+  it('sends the listed origins on the embed view, and none on every other page', async () => {
+    const app = await serve(async () => ['https://www.comune.pisogne.bs.it', 'https://trasparenza.comune.pisogne.bs.it:8443'])
+    for (const path of ['/trasparenza/incorpora', '/trasparenza/incorpora/5c000000-0000-4000-8000-000000000001']) {
+      const res = await get(app, path)
+      expect(res.body.toString()).toBe(INDEX)
+      expect(frameAncestors(res)).toBe('https://www.comune.pisogne.bs.it https://trasparenza.comune.pisogne.bs.it:8443')
+    }
+    for (const path of ['/', '/trasparenza', '/trasparenza/5c000000-0000-4000-8000-000000000001', '/amministrazione', '/index.html']) {
+      expect(frameAncestors(await get(app, path)), path).toBe("'none'")
+    }
+  })
+
+  it('fails closed: none while the backend cannot be read, or without a backend', async () => {
+    const failing = await serve(async () => Promise.reject(new Error('ECONNREFUSED')))
+    expect(frameAncestors(await get(failing, '/trasparenza/incorpora'))).toBe("'none'")
+    expect(frameAncestors(await get(await serve(), '/trasparenza/incorpora'))).toBe("'none'")
+  })
+})
+

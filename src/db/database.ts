@@ -6,6 +6,7 @@ import type { Entry } from '~/domain/entry'
 import type { ObjectiveSetting, Programme, SnowEvent, SnowRoute } from '~/domain/plan-data'
 import type { Mutation, RejectCode } from '~/domain/sync-protocol'
 import type { WorkOrderRecord } from '~/domain/work-orders/record'
+import type { ReporterContact } from '~/domain/work-orders/reporter-contact'
 import type { ObjectiveStatsRow, StatsKey } from './objective-stats'
 import { objectiveStatsMiddleware } from './objective-stats-middleware'
 import { ensureObjectiveStats, rebuildObjectiveStats } from './objective-stats-rebuild'
@@ -68,6 +69,22 @@ export interface PhotoRow {
   uploadRefused?: 0 | 1
 }
 
+/**
+ * A reporter's contact taken with a new report (issue 13 intake), kept until the server holds it,
+ * then deleted: the device does not keep a citizen's personal data once it is not needed here.
+ */
+export interface PendingContactRow {
+  entryId: string
+  contact: ReporterContact
+  authorId: string
+  createdAt: string
+  attempts: number
+  /** Why the last attempt failed (a SyncErrorCode or the server's refusal); null before any. */
+  lastError: string | null
+  /** 1 when the server refused it for good: kept and shown, not sent again. */
+  refused: 0 | 1
+}
+
 export type SulCampoDb = Dexie & {
   objectives: EntityTable<Objective, 'id'>
   entries: EntityTable<Entry, 'id'>
@@ -82,6 +99,7 @@ export type SulCampoDb = Dexie & {
   objectiveStats: Table<ObjectiveStatsRow, StatsKey>
   plans: EntityTable<PlanRow, 'id'>
   workOrders: EntityTable<WorkOrderRecord, 'id'>
+  pendingContacts: EntityTable<PendingContactRow, 'entryId'>
 }
 
 export const DB_NAME = 'sulcampo'
@@ -133,6 +151,8 @@ export function declareSchema(db: Dexie): void {
   // The figures leave declined and duplicate reports out, as the server's do: they are found on
   // this index, which holds only declined orders (a null reason is not a key, so not indexed).
   db.version(7).stores({ workOrders: 'id, *assignees, declineReason' })
+  // Reporters' contacts waiting to be sent (issue 13 intake): written with their report, read by entry.
+  db.version(9).stores({ pendingContacts: 'entryId' })
   db.use(objectiveStatsMiddleware)
 }
 

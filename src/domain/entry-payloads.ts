@@ -74,6 +74,10 @@ export interface SnowInterventionPayload {
 export const REPORT_CATEGORIES = ['signage', 'street_furniture', 'road_surface', 'other'] as const
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
 
+/** How a report reached the comune: a citizen's call, an e-mail or PEC, at the desk, or seen in the field. */
+export const CHANNELS = ['phone', 'email_pec', 'in_person', 'field'] as const
+export type Channel = (typeof CHANNELS)[number]
+
 /** Workflow status lives on the entry (`Entry.status`); the payload holds its dates. */
 export interface MaintenanceReportPayload {
   category: ReportCategory
@@ -82,6 +86,8 @@ export interface MaintenanceReportPayload {
   location: GeoPoint | null
   reportedAt: string
   resolvedAt: string | null
+  /** How it reached the comune; reports logged before issue 13 have none. */
+  channel?: Channel
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SulCampoDb } from '~/db/database'
 import { writeMeta } from '~/db/meta-repo'
 import { readLastSuccessAt, SYNC_META } from '~/db/sync-meta'
+import { sendPendingContacts, type ContactUploadSummary } from './contact-upload'
 import { uploadPendingPhotos, type PhotoUploadSummary } from './photo-upload'
 import { pullChanges, type PullSummary } from './pull'
 import { pushOutbox, type PushSummary } from './push'
@@ -30,7 +31,7 @@ export interface SyncAuth {
 }
 
 export type SyncOutcome =
-  | { kind: 'synced'; push: PushSummary; pull: PullSummary; photos?: PhotoUploadSummary }
+  | { kind: 'synced'; push: PushSummary; pull: PullSummary; photos?: PhotoUploadSummary; contacts?: ContactUploadSummary }
   /** Device-only mode, nobody signed in, or another tab is syncing right now. */
   | { kind: 'skipped'; reason: 'disabled' | 'signed_out' | 'busy' }
   | { kind: 'failed'; error: SyncError }
@@ -70,8 +71,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const push = await pushOutbox(db, transport as SyncTransport, userId, { now, batchSize: options.batchSize })
     // Photos follow the entries just pushed; a failed upload waits for the next round, never fails this one.
     const photos = await uploadPendingPhotos(db, transport as SyncTransport, userId, now)
+    const contacts = await sendPendingContacts(db, transport as SyncTransport, userId)
     const pull = await pullChanges(db, transport as SyncTransport)
-    return { kind: 'synced', push, pull, photos }
+    return { kind: 'synced', push, pull, photos, contacts }
   }
 
   /** A 401 gets exactly one refresh and one more try; the outbox is never touched by auth trouble. */

@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
+import type { ReporterContact } from '~/domain/work-orders/reporter-contact'
 import { PUSH_ANSWERS, type Mutation, type MutationResult, type PullPage } from '~/domain/sync-protocol'
 import { asPhotoUploadResult, type PhotoUpload, type PhotoUploadResult } from './photo-upload'
 import { SyncError, toSyncError } from './sync-error'
@@ -14,12 +15,14 @@ export interface SyncTransport {
   pull(cursor: string | null, limit: number): Promise<PullPage>
   /** After push, photos of entries the server holds (photo-upload.ts); fakes without it upload nothing. */
   uploadPhoto?(photo: PhotoUpload): Promise<PhotoUploadResult>
+  /** After push, reporters' contacts of reports the server holds (contact-upload.ts); a refusal throws. */
+  saveReportContact?(entryId: string, contact: ReporterContact): Promise<void>
 }
 
 /** Long enough for a 500-mutation batch (≈ 300 KB each way) on a slow mobile link, short enough not to hang a round. */
 export const RPC_TIMEOUT_MS = 30_000
 
-type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo' | 'apply_handover'
+type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo' | 'apply_handover' | 'save_report_contact'
 
 /** One RPC with a timeout; every failure becomes a SyncError. */
 export async function callRpc(client: SupabaseClient, name: RpcName, args: object, timeoutMs: number): Promise<unknown> {
@@ -61,6 +64,9 @@ export function createSupabaseTransport(client: SupabaseClient, timeoutMs: numbe
     },
     async uploadPhoto(photo) {
       return asPhotoUploadResult(await callRpc(client, 'upload_photo', { photo }, timeoutMs), photo.id)
+    },
+    async saveReportContact(entryId, contact) {
+      await callRpc(client, 'save_report_contact', { entry_id: entryId, contact }, timeoutMs)
     },
   }
 }

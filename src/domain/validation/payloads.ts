@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import {
+  CHANNELS,
   REPORT_CATEGORIES,
   SNOW_ACTIONS,
   TERRITORY_TOPICS,
@@ -85,6 +86,7 @@ const maintenanceReport = v.object({
   location: geoPoint(),
   reportedAt: instant(),
   resolvedAt: v.nullable(instant()),
+  channel: v.optional(choice(CHANNELS)),
 })
 
 const countUpdate = v.pipe(

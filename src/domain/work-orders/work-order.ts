@@ -8,10 +8,6 @@ import type { ReportCategory } from '~/domain/entry-payloads'
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof PRIORITIES)[number]
 
-/** How the report reached the comune (a citizen's call, a PEC, at the desk, or seen in the field). */
-export const CHANNELS = ['phone', 'email_pec', 'in_person', 'field'] as const
-export type Channel = (typeof CHANNELS)[number]
-
 export const DECLINE_REASONS = ['not_ours', 'duplicate'] as const
 export type DeclineReason = (typeof DECLINE_REASONS)[number]
 

@@ -5,6 +5,7 @@ import { appDatabase } from '~/db/app-database'
 import type { SulCampoDb } from '~/db/database'
 import { writeChange } from '~/db/local-writes'
 import { entryById, myRecentEntries, openReportsOldestFirst, pendingEntityIds, programmeFor } from '~/db/entry-queries'
+import { keepContact } from '~/db/pending-contacts-repo'
 import { writeEntryWithPhotos, type NewPhoto } from '~/db/photos-repo'
 import { isQuotaExceeded } from '~/db/quota'
 import type { Entry, EntryKind, ReportStatus } from '~/domain/entry'
@@ -12,6 +13,7 @@ import type { MaintenanceReportPayload } from '~/domain/entry-payloads'
 import { objectiveForKind, objectiveInForce, type ObjectiveChoice } from '~/domain/objective-for-kind'
 import { romeDate, romeMonth } from '~/domain/time-rome'
 import { validatePayload, type FieldErrors } from '~/domain/validation'
+import { contactProblems, isEmptyContact, type ContactProblems, type ReporterContact } from '~/domain/work-orders/reporter-contact'
 import { useObjectivesStore } from '~/features/objectives/objectives-store'
 import { useProfileStore } from '~/features/profile/profile-store'
 import { afterLocalWrite } from './after-save'
@@ -24,10 +26,18 @@ import { canEdit, newEntry, occurredAtOf } from './entry-factory'
  */
 export type SaveFailure = 'storage_full' | 'no_plan_in_force' | 'no_objective'
 
-export type SaveResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors; failure?: SaveFailure; day?: string }
+export type SaveResult =
+  | { ok: true; entry: Entry }
+  | { ok: false; errors: FieldErrors; failure?: SaveFailure; day?: string; contactProblems?: ContactProblems }
 
 function refused(choice: Extract<ObjectiveChoice, { ok: false }>): SaveResult {
   return { ok: false, errors: {}, failure: choice.reason, day: choice.day }
+}
+
+/** What was taken with a new entry besides its fields: photos, and for a report its reporter's contact. */
+export interface Taken {
+  photos?: NewPhoto[]
+  contact?: ReporterContact | null
 }
 
 /** The home lists this many of the author's entries (the query's default). */
@@ -102,13 +112,14 @@ export const useFieldLogStore = defineStore('field-log', () => {
    * objective is that of the plan in force on the entry's day: found by kind for field work, or
    * the one given (office updates), which must belong to that plan.
    */
-  function create(kind: EntryKind, objectiveId: string | null, input: Record<string, unknown>, photos: NewPhoto[] = []): Promise<SaveResult> {
-    return keepingFormWhenFull(() => createChecked(kind, objectiveId, input, photos))
+  function create(kind: EntryKind, objectiveId: string | null, input: Record<string, unknown>, taken: Taken = {}): Promise<SaveResult> {
+    return keepingFormWhenFull(() => createChecked(kind, objectiveId, input, taken))
   }
 
-  async function createChecked(kind: EntryKind, objectiveId: string | null, input: Record<string, unknown>, photos: NewPhoto[]): Promise<SaveResult> {
+  async function createChecked(kind: EntryKind, objectiveId: string | null, input: Record<string, unknown>, { photos = [], contact = null }: Taken): Promise<SaveResult> {
     const checked = validatePayload(kind, input)
-    if (!checked.ok) return checked
+    const contactRefused = contact && kind === 'maintenance_report' ? contactProblems(contact) : {}
+    if (!checked.ok || Object.keys(contactRefused).length > 0) return { ok: false, errors: checked.ok ? {} : checked.errors, contactProblems: contactRefused }
     const now = new Date().toISOString()
     const occurredAt = occurredAtOf(checked.value as unknown as Record<string, unknown>, now)
     const choice = await objectiveFor(kind, objectiveId, occurredAt)
@@ -116,7 +127,11 @@ export const useFieldLogStore = defineStore('field-log', () => {
     const objective = choice.objective.id
     const payload = kind === 'evening_shift' ? await withProgramme(objective, checked.value as unknown as Record<string, unknown>) : checked.value
     const entry = newEntry({ kind, objectiveId: objective, payload: payload as typeof checked.value, authorId: author(), occurredAt, now })
-    await writeEntryWithPhotos(db(), { entity: 'entry', op: 'insert', row: entry, data: { ...entry }, authorId: entry.authorId }, photos)
+    const kept = contact && kind === 'maintenance_report' && !isEmptyContact(contact) ? contact : null
+    await db().transaction('rw', [db().entries, db().outbox, db().photos, db().pendingContacts], async () => {
+      await writeEntryWithPhotos(db(), { entity: 'entry', op: 'insert', row: entry, data: { ...entry }, authorId: entry.authorId }, photos)
+      if (kept) await keepContact(db(), entry, kept, now)
+    })
     // Shown before the live queries catch up: the home renders it on its first frame.
     recent.value = withSaved(recent.value, entry)
     pending.value = new Set(pending.value).add(entry.id)

@@ -1,4 +1,5 @@
 import {
+  CHANNELS,
   REPORT_CATEGORIES,
   SNOW_ACTIONS,
   TERRITORY_TOPICS,
@@ -58,6 +59,7 @@ export const FORM_FIELDS: Record<EntryKind, FieldSpec[]> = {
     { path: 'saltKg', type: 'number', step: 0.1, required: true },
   ],
   maintenance_report: [
+    { path: 'channel', type: 'select', options: CHANNELS, required: true },
     { path: 'category', type: 'select', options: REPORT_CATEGORIES, required: true },
     { path: 'description', type: 'textarea', required: true },
     { path: 'place', type: 'text', required: true },
@@ -95,7 +97,7 @@ export function blankPayload<K extends EntryKind>(kind: K, now: string): Payload
     evening_shift: () => ({ startedAt: '', endedAt: '', programmeId: null, occasion: '', notes: '' }),
     territory_check: () => ({ topic: '' as never, place: '', outcome: 'ok', notes: '', location: null }),
     snow_intervention: () => ({ snowEventId: '', routeId: '', action: 'both', startedAt: hourAgo, endedAt: now, vehicle: '', saltKg: 0 }),
-    maintenance_report: () => ({ category: '' as never, description: '', place: '', location: null, reportedAt: now, resolvedAt: null }),
+    maintenance_report: () => ({ category: '' as never, description: '', place: '', location: null, reportedAt: now, resolvedAt: null, channel: 'field' }),
     count_update: () => ({ quantity: '' as never, total: null, note: '' }),
     milestone_update: () => ({ step: '', done: true, evidence: '', date: romeDate(now) }),
     check: () => ({ outcome: 'ok', findings: '', critical: false }),

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ENTRY_KINDS, REPORT_STATUSES } from '~/domain/entry'
-import { REPORT_CATEGORIES, SNOW_ACTIONS, TERRITORY_TOPICS, TEXT_LIMITS } from '~/domain/entry-payloads'
+import { CHANNELS, REPORT_CATEGORIES, SNOW_ACTIONS, TERRITORY_TOPICS, TEXT_LIMITS } from '~/domain/entry-payloads'
 import { INDICATOR_KINDS, INDICATOR_PERIODS } from '~/domain/objective'
 import { PULLED_ONLY_ENTITIES, REJECT_CODES, SYNC_ENTITIES } from '~/domain/sync-protocol'
 
@@ -36,6 +36,7 @@ describe('the SQL checks follow src/domain', () => {
     expect(sqlArrayWith('ploughing')).toEqual([...SNOW_ACTIONS])
     expect(sqlArrayWith('street_furniture')).toEqual([...REPORT_CATEGORIES])
     expect(sqlArrayWith('in_progress')).toEqual([...REPORT_STATUSES])
+    expect(sql).toContain(`payload ->> 'channel' in (${CHANNELS.map((c) => `'${c}'`).join(', ')})`)
   })
 
   it('limits texts as TEXT_LIMITS does', () => {

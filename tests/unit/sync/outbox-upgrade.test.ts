@@ -31,6 +31,14 @@ function versionFive(name: string): Dexie {
   return old
 }
 
+/** Schema version 7: the devices in use before reporters' contacts were taken at intake. */
+function versionSeven(name: string): Dexie {
+  const old = versionFive(name)
+  old.version(6).stores({ workOrders: 'id, *assignees' })
+  old.version(7).stores({ workOrders: 'id, *assignees, declineReason' })
+  return old
+}
+
 /** Opens the database by name with today's schema, runs the checks, then deletes it. */
 async function afterUpgrade(name: string, check: (upgraded: SulCampoDb) => Promise<void>): Promise<void> {
   const upgraded = openDatabase(name)
@@ -136,6 +144,27 @@ describe('a device upgraded to schema version 6 (work orders)', () => {
       expect(await upgraded.drafts.get(draft.id)).toEqual(draft)
       await upgraded.workOrders.put({ ...untriagedRecord(entries[1]!.id, '2026-12-01T09:00:00.000Z'), assignees: ['worker-1'] })
       expect(await recordsAssignedTo(upgraded, 'worker-1')).toHaveLength(1)
+    })
+  })
+})
+
+describe('a device upgraded from schema version 7 (before intake contacts)', () => {
+  it('keeps every entry, queued mutation and work order, and can hold a pending contact', async () => {
+    const name = `contacts-upgrade-${crypto.randomUUID()}`
+    const old = versionSeven(name)
+    const rows = [queued('staff-1', 'pending')]
+    const report = anEntry({ kind: 'maintenance_report', status: 'open', payload: { reportedAt: '2026-12-01T08:00:00.000Z', resolvedAt: null } })
+    const order = { ...untriagedRecord(report.id, '2026-12-01T09:00:00.000Z'), assignees: ['worker-1'] }
+    await old.table('outbox').bulkAdd(rows)
+    await old.table('entries').add(report)
+    await old.table('workOrders').add(order)
+    old.close()
+    await afterUpgrade(name, async (upgraded) => {
+      expect((await upgraded.outbox.toArray()).map((row) => row.id)).toEqual(rows.map((row) => row.id))
+      expect(await upgraded.entries.get(report.id)).toEqual(report)
+      expect(await upgraded.workOrders.get(report.id)).toEqual(order)
+      await upgraded.pendingContacts.put({ entryId: report.id, contact: { name: 'Mario Rossi', phone: '', email: '', note: '' }, authorId: 'staff-1', createdAt: '2026-12-04T10:00:00.000Z', attempts: 0, lastError: null, refused: 0 })
+      expect(await upgraded.pendingContacts.count()).toBe(1)
     })
   })
 })

@@ -1,0 +1,45 @@
+import type { Entry } from '~/domain/entry'
+import { trimmedContact, type ReporterContact } from '~/domain/work-orders/reporter-contact'
+import type { PendingContactRow, SulCampoDb } from './database'
+
+/**
+ * Reporters' contacts on their way to the server (issue 13 intake). One is written in the same
+ * transaction as its new report, so a saved report never loses the contact taken with it; it is
+ * sent once the server holds the report and no change of it is queued (save_report_contact
+ * checks the report's author), and deleted from the device as soon as the server has it.
+ */
+
+/** Inside the caller's transaction, which must include `pendingContacts`. */
+export async function keepContact(db: SulCampoDb, entry: Entry, contact: ReporterContact, at: string): Promise<void> {
+  await db.pendingContacts.put({ entryId: entry.id, contact: trimmedContact(contact), authorId: entry.authorId, createdAt: at, attempts: 0, lastError: null, refused: 0 })
+}
+
+export async function pendingContactOf(db: SulCampoDb, entryId: string): Promise<PendingContactRow | undefined> {
+  return db.pendingContacts.get(entryId)
+}
+
+/** The author's contacts the round may send now: not refused, and their report on the server with nothing queued. */
+export async function contactsReadyToSend(db: SulCampoDb, authorId: string): Promise<PendingContactRow[]> {
+  const waiting = (await db.pendingContacts.toArray()).filter((row) => row.authorId === authorId && row.refused === 0)
+  if (waiting.length === 0) return []
+  const ids = waiting.map((row) => row.entryId)
+  const [entries, queued] = await Promise.all([
+    db.entries.bulkGet(ids),
+    db.outbox.where('entityId').anyOf(ids).filter((row) => row.entity === 'entry' && row.state === 'pending').toArray(),
+  ])
+  const stillQueued = new Set(queued.map((row) => row.entityId))
+  return waiting.filter((row, i) => (entries[i]?.version ?? 0) > 0 && !stillQueued.has(row.entryId))
+}
+
+/** The server holds it: the device forgets it. */
+export async function forgetContact(db: SulCampoDb, entryId: string): Promise<void> {
+  await db.pendingContacts.delete(entryId)
+}
+
+export async function recordContactAttempt(db: SulCampoDb, entryId: string, error: string, refused: boolean): Promise<void> {
+  await db.pendingContacts.where('entryId').equals(entryId).modify((row) => {
+    row.attempts++
+    row.lastError = error
+    if (refused) row.refused = 1
+  })
+}

@@ -22,14 +22,17 @@ describe('maintenance report form', () => {
   it('saves an open report with its category, description and place', async () => {
     const form = mountReportForm()
     await flushPromises()
-    await form.find('select').setValue('road_surface')
+    const category = form.findAll('select').find((select) => select.find('option[value="road_surface"]').exists())
+    await category?.setValue('road_surface')
     await form.find('textarea').setValue('Buca profonda')
     await form.find('input[type="text"]').setValue('Via Roma 3')
     await form.find('form').trigger('submit')
     await vi.waitFor(() => expect(form.emitted('saved')).toBeTruthy())
     const [saved] = await appDatabase().entries.toArray()
     expect(saved).toMatchObject({ kind: 'maintenance_report', status: 'open' })
-    expect(saved.payload).toMatchObject({ category: 'road_surface', description: 'Buca profonda', place: 'Via Roma 3', resolvedAt: null })
+    // Logged by the crew that saw it: the channel starts as the field, and no reporter's contact is asked.
+    expect(saved.payload).toMatchObject({ category: 'road_surface', description: 'Buca profonda', place: 'Via Roma 3', resolvedAt: null, channel: 'field' })
+    expect(saved.payload).not.toHaveProperty('reporter')
     form.unmount()
   })
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { SYNC_ENTITIES, type Mutation, type PhotoUpload } from './sync-protocol'
+import type { ReporterContact } from './work-orders/reporter-contact'
 
 /**
  * The hand-over file (issue 14 item 3): a user's unsent work carried to another device or to an
@@ -19,6 +20,17 @@ export interface HandoverContent {
   mutations: Mutation[]
   /** As upload_photo takes them. */
   photos: PhotoUpload[]
+  /**
+   * Reporters' contacts not yet sent, as save_report_contact takes them (issue 13 intake). Personal
+   * data, so the file is the office's to keep safe, as it already is for the entries. Absent in
+   * files exported before intake: the checksum leaves an absent field out.
+   */
+  contacts?: HandoverContact[]
+}
+
+export interface HandoverContact {
+  entryId: string
+  contact: ReporterContact
 }
 
 export interface HandoverFile extends HandoverContent {
@@ -69,6 +81,10 @@ const PhotoSchema = v.object({
   bytes: v.number(),
   data: v.string(),
 })
+const ContactSchema = v.object({
+  entryId: uuid,
+  contact: v.object({ name: v.string(), phone: v.string(), email: v.string(), note: v.string() }),
+})
 const FileSchema = v.object({
   format: v.literal(HANDOVER_FORMAT),
   version: v.literal(HANDOVER_VERSION),
@@ -76,6 +92,7 @@ const FileSchema = v.object({
   author: v.object({ userId: uuid, displayName: v.string() }),
   mutations: v.array(MutationSchema),
   photos: v.array(PhotoSchema),
+  contacts: v.optional(v.array(ContactSchema)),
   checksum: v.string(),
 })
 

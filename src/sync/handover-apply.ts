@@ -15,6 +15,8 @@ export interface HandoverOutcome {
   rejected: { id: string; code: RejectCode; message: string }[]
   photosStored: number
   photosRefused: number
+  contactsStored: number
+  contactsRefused: number
 }
 
 /** The server refused the whole file: the signed-in user is neither its author nor an admin. */
@@ -42,11 +44,11 @@ async function applyPart(client: SupabaseClient, file: HandoverFile, mutations: 
 
 /**
  * Sends the file's mutations (in batches, in order) and then its photos (one a call: they are
- * large) to apply_handover. Each mutation id is applied at most once, so sending a file again
+ * large) to apply_handover, then its reporters' contacts. Each mutation id is applied at most once, so sending a file again
  * after a failure halfway, or twice, never duplicates anything.
  */
 export async function applyHandover(client: SupabaseClient, file: HandoverFile): Promise<HandoverOutcome> {
-  const outcome: HandoverOutcome = { applied: 0, conflicts: 0, rejected: [], photosStored: 0, photosRefused: 0 }
+  const outcome: HandoverOutcome = { applied: 0, conflicts: 0, rejected: [], photosStored: 0, photosRefused: 0, contactsStored: 0, contactsRefused: 0 }
   for (let at = 0; at < file.mutations.length; at += MUTATIONS_PER_CALL) {
     const { mutations } = await applyPart(client, file, file.mutations.slice(at, at + MUTATIONS_PER_CALL), [])
     for (const result of mutations) {
@@ -59,6 +61,17 @@ export async function applyHandover(client: SupabaseClient, file: HandoverFile):
     const { photos } = await applyPart(client, file, [], [photo])
     if (photos[0]?.status === 'applied') outcome.photosStored++
     else outcome.photosRefused++
+  }
+  // After the reports: save_report_contact needs its report on the server, and replaces, so a
+  // file imported twice stores each contact once. The author or an admin may write it.
+  for (const { entryId, contact } of file.contacts ?? []) {
+    try {
+      await callRpc(client, 'save_report_contact', { entry_id: entryId, contact }, RPC_TIMEOUT_MS)
+      outcome.contactsStored++
+    } catch (error) {
+      if (!(error instanceof SyncError && error.code === 'rejected_batch')) throw error
+      outcome.contactsRefused++
+    }
   }
   return outcome
 }

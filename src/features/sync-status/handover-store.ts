@@ -21,7 +21,7 @@ export type ImportProblem = HandoverProblem | 'forbidden' | 'offline' | 'failed'
 export const useHandoverStore = defineStore('handover', () => {
   const busy = ref(false)
   /** Changes and photos in the last exported file. */
-  const exported = ref<{ mutations: number; photos: number } | null>(null)
+  const exported = ref<{ mutations: number; photos: number; contacts: number } | null>(null)
   const outcome = ref<HandoverOutcome | null>(null)
   const problem = ref<ImportProblem | null>(null)
 
@@ -38,9 +38,10 @@ export const useHandoverStore = defineStore('handover', () => {
         author: { userId: user.userId, displayName: user.displayName },
         mutations: work.mutations,
         photos: await Promise.all(work.photos.map(toPhotoUpload)),
+        contacts: work.contacts,
       })
       downloadText(handoverFileName(file), JSON.stringify(file), 'application/json')
-      exported.value = { mutations: file.mutations.length, photos: file.photos.length }
+      exported.value = { mutations: file.mutations.length, photos: file.photos.length, contacts: work.contacts.length }
     } finally {
       busy.value = false
     }

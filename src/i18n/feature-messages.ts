@@ -13,10 +13,11 @@ import profilesAdmin from '~/features/admin/profiles-messages'
 import handover from '~/features/sync-status/handover-messages'
 import workOrders from '~/features/work-orders/messages'
 import transparency from '~/features/transparency/messages'
+import entryHistory from '~/features/entry-history/messages'
 import type { FeatureMessages } from './define-messages'
 
 /**
  * The messages of every screen beyond the first, one line per feature. Loaded on demand (see
  * loadFeatureMessages), so the first screen does not download them; a new feature goes here.
  */
-export const FEATURE_MESSAGES: FeatureMessages<object>[] = [settings, fieldLog, validation, workOrderProblems, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover, workOrders, transparency]
+export const FEATURE_MESSAGES: FeatureMessages<object>[] = [settings, fieldLog, validation, workOrderProblems, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover, workOrders, transparency, entryHistory]

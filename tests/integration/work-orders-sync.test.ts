@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { writeChange } from '~/db/local-writes'
 import { actOnWorkOrder } from '~/db/work-orders-repo'
 import type { ActionContext } from '~/domain/work-orders/lifecycle'
@@ -6,20 +6,12 @@ import { untriagedRecord } from '~/domain/work-orders/record'
 import { rejectMessageKey } from '~/features/sync-status/reject-message-key'
 import { createAppI18n } from '~/i18n'
 import { FEATURE_MESSAGES } from '~/i18n/feature-messages'
-import { logEntries, startDevice, type SyncDevice } from '../support/sync-device'
+import { devicesPerTest } from '../support/devices-per-test'
+import { logEntries } from '../support/sync-device'
 import { aReport } from '../support/sync-entries'
 import { DEMO, withDatabase } from '../support/supabase-clients'
 
-const devices: SyncDevice[] = []
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.destroy()))
-})
-
-async function device(account: (typeof DEMO)[keyof typeof DEMO]): Promise<SyncDevice> {
-  const started = await startDevice(account)
-  devices.push(started)
-  return started
-}
+const device = devicesPerTest()
 
 const AREA = new Set([DEMO.worker.id, DEMO.territoryManager.id, DEMO.officer.id])
 const asManager: ActionContext = { actor: { userId: DEMO.territoryManager.id, managesArea: true }, areaMembers: AREA }

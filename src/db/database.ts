@@ -60,6 +60,11 @@ export interface PhotoRow {
   /** 0/1, not boolean: IndexedDB cannot index booleans. */
   uploaded: 0 | 1
   createdAt: string
+  /**
+   * Who took it when not the entry's author (a crew member's after-photo on the report assigned to
+   * them): the sync round of that user uploads it. Not indexed, so no schema version.
+   */
+  takenBy?: string
   /** Upload bookkeeping (not indexed, so no schema version): absent until the first attempt. */
   uploadAttempts?: number
   lastUploadAttemptAt?: string | null

@@ -21,6 +21,14 @@ export interface NewPhoto {
   height: number
 }
 
+/** New photos of an entry as stored, waiting for upload; `takenBy` when the taker may not be the entry's author. */
+export function newPhotoRows(entryId: string, photos: NewPhoto[], createdAt: string, takenBy?: string): PhotoRow[] {
+  return photos.map((p) => ({
+    id: crypto.randomUUID(), entryId, blob: p.blob, width: p.width, height: p.height, bytes: p.blob.size, uploaded: 0 as const, createdAt,
+    ...(takenBy ? { takenBy } : {}),
+  }))
+}
+
 /** The entry, its outbox mutation and its photos land together or not at all. */
 export async function writeEntryWithPhotos<T extends { id: string; version: number }>(
   db: SulCampoDb,
@@ -29,11 +37,13 @@ export async function writeEntryWithPhotos<T extends { id: string; version: numb
 ): Promise<void> {
   await db.transaction('rw', [db.entries, db.outbox, db.photos], async () => {
     await writeChange(db, change)
-    const createdAt = new Date().toISOString()
-    await db.photos.bulkAdd(
-      photos.map((p) => ({ id: crypto.randomUUID(), entryId: change.row.id, blob: p.blob, width: p.width, height: p.height, bytes: p.blob.size, uploaded: 0 as const, createdAt })),
-    )
+    await db.photos.bulkAdd(newPhotoRows(change.row.id, photos, new Date().toISOString()))
   })
+}
+
+/** Whose photo it is to send (their sync round, their hand-over): who took it, or else the entry's author. */
+export function photoTaker(photo: PhotoRow, entryAuthorId: string | undefined): string | undefined {
+  return photo.takenBy ?? entryAuthorId
 }
 
 export type PhotoUploadState = 'pending' | 'uploaded' | 'refused'
@@ -44,9 +54,9 @@ export function uploadStateOf(photo: PhotoRow): PhotoUploadState {
 }
 
 /**
- * The author's photos the sync round may upload now, oldest first: not uploaded nor refused,
- * and their entry is on the server (version > 0) with no change of it still queued: a photo
- * never races its own entry to the server.
+ * The user's photos the sync round may upload now, oldest first: those they took (`takenBy`, or
+ * else the entry's author), not uploaded nor refused, and their entry is on the server
+ * (version > 0) with no change of it still queued: a photo never races its own entry to the server.
  */
 export async function photosReadyToUpload(db: SulCampoDb, authorId: string, limit: number): Promise<PhotoRow[]> {
   const waiting = await db.photos.where('uploaded').equals(0).filter((p) => p.uploadRefused !== 1).sortBy('createdAt')
@@ -57,10 +67,10 @@ export async function photosReadyToUpload(db: SulCampoDb, authorId: string, limi
     db.outbox.where('entityId').anyOf(entryIds).filter((row) => row.entity === 'entry' && row.state === 'pending').toArray(),
   ])
   const stillQueued = new Set(queued.map((row) => row.entityId))
-  const ready = new Set(
-    entries.filter((e) => e && e.version > 0 && !e.deleted && e.authorId === authorId && !stillQueued.has(e.id)).map((e) => e?.id),
+  const ready = new Map(
+    entries.filter((e) => e && e.version > 0 && !e.deleted && !stillQueued.has(e.id)).map((e) => [e?.id, e?.authorId]),
   )
-  return waiting.filter((p) => ready.has(p.entryId)).slice(0, limit)
+  return waiting.filter((p) => ready.has(p.entryId) && photoTaker(p, ready.get(p.entryId)) === authorId).slice(0, limit)
 }
 
 export async function markPhotoUploaded(db: SulCampoDb, id: string, at: string): Promise<void> {

@@ -4,6 +4,7 @@ import { plannedWrites, workOrderOf, type WorkOrderRecord, type WorkOrderWrites 
 import { DECLINE_REASONS } from '~/domain/work-orders/work-order'
 import type { SulCampoDb } from './database'
 import { writeChange } from './local-writes'
+import { newPhotoRows, type NewPhoto } from './photos-repo'
 
 /** The work-order records of some reports (missing: not triaged yet). */
 export async function workOrderRecords(db: SulCampoDb, reportIds: string[]): Promise<Map<string, WorkOrderRecord>> {
@@ -47,17 +48,27 @@ export async function saveWorkOrderWrites(db: SulCampoDb, writes: WorkOrderWrite
   })
 }
 
+export interface ActOptions {
+  now?: string
+  /** Photos that go with the action (the crew's after-photo on resolving): the actor's, on the report. */
+  photos?: NewPhoto[]
+}
+
 /**
- * One action on the order of a report as this device holds it, checked and saved in one
- * transaction: a refused action writes nothing and says why, offline as online.
+ * One action on the order of a report as this device holds it, checked and saved with its photos
+ * in one transaction: a refused action writes nothing, no photo either, and says why, offline as online.
  */
-export async function actOnWorkOrder(db: SulCampoDb, reportId: string, action: WorkOrderAction, context: ActionContext, now = new Date().toISOString()): Promise<Checked> {
-  return db.transaction('rw', [db.entries, db.workOrders, db.outbox], async () => {
+export async function actOnWorkOrder(db: SulCampoDb, reportId: string, action: WorkOrderAction, context: ActionContext, options: ActOptions = {}): Promise<Checked> {
+  const { now = new Date().toISOString(), photos = [] } = options
+  return db.transaction('rw', [db.entries, db.workOrders, db.outbox, db.photos], async () => {
     const report = await db.entries.get(reportId)
     if (!report || report.deleted || report.kind !== 'maintenance_report') return { ok: false, problems: { '': 'not_assignee' } }
     const record = (await workOrderRecords(db, [reportId])).get(reportId)
     const checked = applyAction(workOrderOf(report, record), action, context)
-    if (checked.ok) await saveWorkOrderWrites(db, plannedWrites(report, record, action, checked.order, context.actor.userId, now), context.actor.userId)
+    if (!checked.ok) return checked
+    const by = context.actor.userId
+    await saveWorkOrderWrites(db, plannedWrites(report, record, action, checked.order, by, now), by)
+    await db.photos.bulkAdd(newPhotoRows(reportId, photos, now, by))
     return checked
   })
 }

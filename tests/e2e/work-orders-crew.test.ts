@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe } from '../support/axe'
 import { queryServer, startSyncedApp, waitUntilAllSent, type SyncedApp } from '../support/synced-app'
-import { countRows, screenshots } from './field-log-helpers'
+import { countRows, largePng, screenshots } from './field-log-helpers'
 
 /**
  * Issue 13's crew home through the UI: the worker sees the reports assigned to them on /campo,
  * soonest due first with days left, place and position; starts one; a hand-back without its
  * reason and a resolution without its note are refused with a message and nothing queued;
- * offline, a resolution with its note leaves the list and reaches the server once it is back.
+ * offline, a resolution with its note and an after-photo leaves the list and reaches the server,
+ * photo included, once it is back.
  */
 const DAY = 86_400_000
 const OFFICER_ID = '5c000000-0000-4000-8000-000000000001'
@@ -42,7 +43,7 @@ describe("the crew's reports assigned to them", () => {
     await synced?.close()
   })
 
-  it('the worker starts, hands back and resolves offline; bad input refused with a message and nothing queued', async () => {
+  it('the worker starts, hands back and resolves offline with an after-photo; bad input refused with a message and nothing queued', async () => {
     const { browser, page } = await synced.signedIn('operaio@sulcampo.test')
     const mine = page.locator('[data-test="assigned-to-me"]')
     const late = mine.locator(`article[data-report="${LATE}"]`)
@@ -73,6 +74,10 @@ describe("the crew's reports assigned to them", () => {
     await recent.getByText('Scrivi una nota sul lavoro fatto').waitFor()
     expect(await countRows(page, 'outbox')).toBe(0)
     await recent.getByLabel('Nota sul lavoro fatto').fill('Cartello raddrizzato e fissato')
+    await recent.locator('input[type="file"]').setInputFiles({ name: 'dopo.png', mimeType: 'image/png', buffer: largePng(1) })
+    await recent.getByTestId('photo-size').waitFor()
+    expect(await runAxe(page)).toEqual([])
+    await screenshots(page, 'work-orders-crew-resolve')
     await recent.getByRole('button', { name: 'Segna come risolta' }).click()
     await recent.waitFor({ state: 'detached' })
     expect(await countRows(page, 'outbox')).toBeGreaterThan(0)
@@ -83,6 +88,9 @@ describe("the crew's reports assigned to them", () => {
     await mine.getByText('Nessuna segnalazione assegnata a te da lavorare.').waitFor()
     await browser.context.setOffline(false)
     await waitUntilAllSent(page)
+    await expect
+      .poll(() => queryServer(synced.stack, 'select author_id from public.entry_photos where entry_id = $1', [RECENT]), { timeout: 30_000 })
+      .toEqual([{ author_id: WORKER_ID }])
 
     const orders = await queryServer<{ id: string; status: string; assignees: string[]; note: string | null; reason: string | null }>(
       synced.stack,

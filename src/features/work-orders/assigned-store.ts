@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { appDatabase } from '~/db/app-database'
+import type { NewPhoto } from '~/db/photos-repo'
 import { actOnWorkOrder, reportsAssignedTo } from '~/db/work-orders-repo'
 import type { WorkOrderProblems } from '~/domain/work-orders/codes'
 import type { WorkerAction } from '~/domain/work-orders/lifecycle'
@@ -43,10 +44,11 @@ export const useAssignedStore = defineStore('work-orders-assigned', () => {
     following = null
   }
 
-  /** True once saved; otherwise problems[reportId] says why and nothing changed. */
-  async function act(reportId: string, action: WorkerAction): Promise<boolean> {
+  /** True once saved with its photos; otherwise problems[reportId] says why and nothing changed. */
+  async function act(reportId: string, action: WorkerAction, photos: NewPhoto[] = []): Promise<boolean> {
     // A worker's action asks only whether they are an assignee; managing the area plays no part.
-    const checked = await actOnWorkOrder(appDatabase(), reportId, action, { actor: { userId, managesArea: false }, areaMembers: new Set() })
+    const context = { actor: { userId, managesArea: false }, areaMembers: new Set<string>() }
+    const checked = await actOnWorkOrder(appDatabase(), reportId, action, context, { photos })
     problems.value = problemsAfter(problems.value, reportId, checked)
     if (checked.ok) deps?.afterWrite()
     return checked.ok

@@ -14,10 +14,11 @@ import handover from '~/features/sync-status/handover-messages'
 import workOrders from '~/features/work-orders/messages'
 import transparency from '~/features/transparency/messages'
 import entryHistory from '~/features/entry-history/messages'
+import embed from '~/features/transparency/embed-messages'
 import type { FeatureMessages } from './define-messages'
 
 /**
  * The messages of every screen beyond the first, one line per feature. Loaded on demand (see
  * loadFeatureMessages), so the first screen does not download them; a new feature goes here.
  */
-export const FEATURE_MESSAGES: FeatureMessages<object>[] = [settings, fieldLog, validation, workOrderProblems, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover, workOrders, transparency, entryHistory]
+export const FEATURE_MESSAGES: FeatureMessages<object>[] = [settings, fieldLog, validation, workOrderProblems, auth, syncStatus, dashboard, admin, dashboardMap, planImportCsv, planEditor, profilesAdmin, handover, workOrders, transparency, entryHistory, embed]

@@ -26,13 +26,13 @@ export interface LaunchedBrowser {
  * storage persistence behave as on a real device and no test sees another's data.
  */
 export async function launchBrowser(
-  options: { viewport?: { width: number; height: number }; locale?: string; deviceScaleFactor?: number } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; deviceScaleFactor?: number; args?: string[] } = {},
 ): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sulcampo-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: options.viewport ?? { width: 360, height: 740 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: options.locale ?? 'it-IT',

@@ -39,3 +39,10 @@ export const SnapshotListSchema = v.array(
 export type PublishedSnapshot = v.InferOutput<typeof SnapshotSchema>
 export type PublishedObjective = PublishedSnapshot['body']['objectives'][number]
 export type SnapshotSummary = v.InferOutput<typeof SnapshotListSchema>[number]
+
+/** The snapshot's areas in order, each with its objectives; an area without any is left out. */
+export function areasWithObjectives(body: PublishedSnapshot['body']) {
+  return body.areas
+    .map((area) => ({ ...area, objectives: body.objectives.filter((o) => o.areaId === area.id) }))
+    .filter((area) => area.objectives.length > 0)
+}

@@ -4,8 +4,9 @@ import { callServerRpc, readRpcAnswer as read, ServerRpcError } from '~/sync/ser
 import { SnapshotListSchema, SnapshotSchema, type PublishedSnapshot, type SnapshotSummary } from './snapshot'
 
 /**
- * The transparency RPCs (docs/transparency.md): the two public readers anyone may call, signed
- * in or not, and `publish_snapshot`, admins only. A call without an answer throws a ServerRpcError.
+ * The transparency RPCs (docs/transparency.md): the public readers anyone may call, signed in or
+ * not (two of snapshots, one of the embed origins), and `publish_snapshot` and the changes to the
+ * embed origins, admins only. A call without an answer throws a ServerRpcError.
  */
 export { ServerRpcError }
 
@@ -40,4 +41,24 @@ const PublishAnswerSchema = v.variant('status', [
 /** Publishes the plan in force on `asOf` (YYYY-MM-DD, Rome) with these figures; a refusal stores nothing. */
 export async function publishSnapshot(asOf: string, figures: PublishedFigure[]): Promise<PublishAnswer> {
   return read(PublishAnswerSchema, 'publish_snapshot', await callServerRpc('publish_snapshot', { as_of: asOf, figures }))
+}
+
+/** The origins that may frame the embed view, sorted (public: every embed response carries them). */
+export async function fetchEmbedOrigins(): Promise<string[]> {
+  return read(v.array(v.string()), 'embed_origins', await callServerRpc('embed_origins'))
+}
+
+export const EMBED_ORIGIN_REFUSALS = ['invalid_origin', 'not_listed', 'too_many_origins'] as const
+export type EmbedOriginRefusal = (typeof EMBED_ORIGIN_REFUSALS)[number]
+
+const EmbedOriginsAnswerSchema = v.variant('status', [
+  v.object({ status: v.literal('listed'), origins: v.array(v.string()) }),
+  v.object({ status: v.literal('refused'), code: v.picklist(EMBED_ORIGIN_REFUSALS), detail: v.string() }),
+])
+export type EmbedOriginsAnswer = v.InferOutput<typeof EmbedOriginsAnswerSchema>
+
+/** Lists (`add`) or removes an origin, admins only; the answer is the list as it now stands, or a refusal that changed nothing. */
+export async function changeEmbedOrigins(change: 'add' | 'remove', origin: string): Promise<EmbedOriginsAnswer> {
+  const rpc = `${change}_embed_origin`
+  return read(EmbedOriginsAnswerSchema, rpc, await callServerRpc(rpc, { origin }))
 }

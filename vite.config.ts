@@ -60,8 +60,9 @@ export default defineConfig(({ command }) => ({
         globPatterns: ['**/*.{js,css,html,ico,png,svg,woff2}'],
         navigateFallback: '/index.html',
         // The embed view is always fetched: its frame-ancestors header (the origins the admin
-        // lists) must be the server's of now, never a cached page's 'none'.
-        navigateFallbackDenylist: [/^\/(auth|rest|storage)\//, /^\/trasparenza\/incorpora(\/|$)/],
+        // lists) must be the server's of now, never a cached page's 'none'. Open-data files are
+        // the server's too, never the app shell.
+        navigateFallbackDenylist: [/^\/(auth|rest|storage)\//, /^\/trasparenza\/(incorpora(\/|$)|dati\/)/],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
       },

@@ -1,4 +1,5 @@
 import { isEmbedOrigin } from '../../src/features/transparency/embed-origin'
+import type { PublicReaders } from './public-readers'
 
 /**
  * Who may frame the public page's embed view (docs/transparency.md, "Embedding"): the origins an
@@ -20,23 +21,7 @@ export function frameAncestorSources(origins: readonly string[] | null): string 
 }
 
 /** Where the list comes from; throws when it cannot say. */
-export type EmbedOriginsSource = () => Promise<readonly string[]>
-
-/** The backend's public reader, through its gateway with the anon key; a slow backend is a failure. */
-export function backendEmbedOrigins(supabaseUrl: string, anonKey: string, timeoutMs = 2000): EmbedOriginsSource {
-  return async () => {
-    const response = await fetch(`${supabaseUrl}/rest/v1/rpc/embed_origins`, {
-      method: 'POST',
-      headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json' },
-      body: '{}',
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-    if (!response.ok) throw new Error(`embed_origins answered ${response.status}`)
-    const origins: unknown = await response.json()
-    if (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string')) throw new Error('embed_origins answered no list')
-    return origins
-  }
-}
+export type EmbedOriginsSource = PublicReaders['embedOrigins']
 
 export interface CacheTimes {
   /** How long a list read is used: an origin an admin adds or removes takes effect within it. */

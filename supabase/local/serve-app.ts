@@ -3,7 +3,9 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
-import { cachedEmbedOrigins, frameAncestorSources, isEmbedPath, type EmbedOriginsSource } from './embed-ancestors'
+import { cachedEmbedOrigins, frameAncestorSources, isEmbedPath } from './embed-ancestors'
+import { openDataRequest, sendOpenData } from './open-data-files'
+import type { PublicReaders } from './public-readers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -129,27 +131,40 @@ function fileInRoot(root: string, rawUrl: string | undefined): string | undefine
 /**
  * Serves the built PWA (dist/) the way a production static host would: SPA fallback
  * to index.html, no caching of the service worker script, compression of text files,
- * and the CSP header. The embed view may be framed by the origins `embedOrigins` lists (read
- * at most once a minute), by none without it or while it fails.
+ * and the CSP header. With the backend's `publicReaders`: the embed view may be framed by the
+ * origins it lists (read at most once a minute; by none without them or while they fail), and
+ * the published snapshots' open data are files at /trasparenza/dati/ (docs/transparency.md).
+ * `publicUrl` is where visitors reach the app (the metadata's URLs), the served URL by default.
  */
 export async function serveApp(options: {
   dir: string
   port?: number
   host?: string
   supabaseUrl?: string
-  embedOrigins?: EmbedOriginsSource
+  publicReaders?: PublicReaders
+  publicUrl?: string
 }): Promise<AppServer> {
   const root = resolve(options.dir)
   const assets = join(root, 'assets') + sep
   const csp = contentSecurityPolicy(options.supabaseUrl)
-  const embedOrigins = options.embedOrigins ? cachedEmbedOrigins(options.embedOrigins) : async () => null
+  const readers = options.publicReaders
+  const embedOrigins = readers ? cachedEmbedOrigins(() => readers.embedOrigins()) : async () => null
   const embedCsp = async () => contentSecurityPolicy(options.supabaseUrl, frameAncestorSources(await embedOrigins()))
   const bodies = bodyCache()
+
+  const securityHeaders = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' }
+  let appUrl = ''
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requested = fileInRoot(root, req.url)
     if (!requested) {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path')
+      return
+    }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    const openData = openDataRequest(pathname)
+    if (openData) {
+      await sendOpenData(res, openData, readers, options.publicUrl ?? appUrl, securityHeaders)
       return
     }
     let file = requested
@@ -162,7 +177,7 @@ export async function serveApp(options: {
       }
       file = join(root, 'index.html')
       info = await stat(file)
-      if (isEmbedPath(new URL(req.url ?? '/', 'http://x').pathname)) policy = await embedCsp()
+      if (isEmbedPath(pathname)) policy = await embedCsp()
     }
     const compressible = COMPRESSIBLE.has(extname(file))
     const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : 'identity'
@@ -174,9 +189,8 @@ export async function serveApp(options: {
       ...(sentEncoding === 'identity' ? {} : { 'content-encoding': sentEncoding }),
       ...(compressible ? { vary: 'accept-encoding' } : {}),
       'cache-control': file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...securityHeaders,
       'content-security-policy': policy,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
@@ -191,10 +205,11 @@ export async function serveApp(options: {
   await new Promise<void>((ok) => server.listen(options.port ?? 0, host, ok))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
+  appUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
   let closed = false
   void precompress(root, bodies, () => closed)
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url: appUrl,
     server,
     close: () =>
       new Promise((ok) => {

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { describeStack, exitWithMessage, stopOnSignal } from './describe-stack'
 import { postgresInstalled } from './pg-tools'
 import { REPO_ROOT } from './schema'
-import { backendEmbedOrigins } from './embed-ancestors'
 import { serveApp, type AppServer } from './serve-app'
 import { startPersistentStack } from './persistent-stack'
+import { backendPublicReaders } from './public-readers'
 import type { Stack } from './stack'
 
 /**
@@ -28,7 +28,7 @@ try {
     port,
     host: '127.0.0.1',
     supabaseUrl: stack?.supabaseUrl,
-    embedOrigins: stack && backendEmbedOrigins(stack.supabaseUrl, stack.anonKey),
+    publicReaders: stack && backendPublicReaders(stack.supabaseUrl, stack.anonKey),
   })
 } catch (error) {
   await stack?.stop()

@@ -19,7 +19,7 @@ const NOTE = 'Pattuglie serali raddoppiate da ottobre.'
 interface DcatDataset {
   'dct:publisher': object
   'dcat:landingPage': object
-  'dcat:distribution': { 'dct:license': object }[]
+  'dcat:distribution': { 'dct:license': object; 'dcat:downloadURL': { '@id': string } }[]
 }
 
 describe('public transparency page: the admin publishes, a citizen reads and downloads', () => {
@@ -43,10 +43,14 @@ describe('public transparency page: the admin publishes, a citizen reads and dow
     return calls
   }
 
-  async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  async function download(page: Page, button: string): Promise<{ name: string; text: string; bytes: Buffer }> {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
-    return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') }
+    const bytes = await readFile((await file.path())!)
+    return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes }
   }
+
+  /** What a harvester gets at a URL: a plain HTTP GET, no browser. */
+  const harvest = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer())
 
   it('publishes the dashboard’s figures with the manager’s note, and shows them to a signed-out visitor with nothing personal', async () => {
     const officer = await synced.signedIn('agente@sulcampo.test')
@@ -125,7 +129,8 @@ describe('public transparency page: the admin publishes, a citizen reads and dow
     expect(rows.find((row) => row.includes(';pl-pattugliamento;'))).toContain(NOTE)
     const json = await download(visitor, 'Scarica JSON')
     expect(JSON.parse(json.text)).toMatchObject({ id: snapshotId, asOf: today, municipality: { name: 'Comune di Pisogne', istatCode: '017143' } })
-    const metadata = JSON.parse((await download(visitor, 'Scarica i metadati DCAT-AP_IT')).text) as DcatDataset
+    const metadataFile = await download(visitor, 'Scarica i metadati DCAT-AP_IT')
+    const metadata = JSON.parse(metadataFile.text) as DcatDataset
     expect(metadata['dct:publisher']).toMatchObject({ 'foaf:name': 'Comune di Pisogne', 'dct:identifier': '017143' })
     expect(metadata['dcat:landingPage']).toEqual({ '@id': `${synced.app.url}/trasparenza/${snapshotId}` })
     expect(metadata['dcat:distribution']).toHaveLength(2)
@@ -133,6 +138,12 @@ describe('public transparency page: the admin publishes, a citizen reads and dow
       expect(distribution['dct:license']).toMatchObject({ '@id': 'https://creativecommons.org/licenses/by/4.0/', 'foaf:name': 'CC BY 4.0' })
     }
     for (const file of [csv.text, json.text, JSON.stringify(metadata)]) expect(file).not.toContain(place)
+    // A harvester fetches, without a browser, the very bytes a visitor downloads.
+    const files = `${synced.app.url}/trasparenza/dati/${snapshotId}`
+    expect(metadata['dcat:distribution'].map((d) => d['dcat:downloadURL']['@id'])).toEqual([`${files}.csv`, `${files}.json`])
+    expect((await harvest(`${files}.csv`)).equals(csv.bytes)).toBe(true)
+    expect((await harvest(`${files}.json`)).equals(json.bytes)).toBe(true)
+    expect((await harvest(`${files}.jsonld`)).equals(metadataFile.bytes)).toBe(true)
 
     // Printed: the figures, not the buttons.
     await visitor.emulateMedia({ media: 'print' })

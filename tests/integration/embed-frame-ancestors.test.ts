@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { backendEmbedOrigins } from '../../supabase/local/embed-ancestors'
+import { backendPublicReaders } from '../../supabase/local/public-readers'
 import { serveApp, type AppServer } from '../../supabase/local/serve-app'
 import { DEMO, signedInClient } from '../support/supabase-clients'
 
@@ -21,8 +21,8 @@ describe('frame-ancestors of the embed view, read from the backend', () => {
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'sulcampo-embed-int-'))
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>SulCampo</title>')
-    app = await serveApp({ dir: dist, embedOrigins: backendEmbedOrigins(inject('supabaseUrl'), inject('anonKey')) })
-    down = await serveApp({ dir: dist, embedOrigins: backendEmbedOrigins('http://127.0.0.1:9', inject('anonKey')) })
+    app = await serveApp({ dir: dist, publicReaders: backendPublicReaders(inject('supabaseUrl'), inject('anonKey')) })
+    down = await serveApp({ dir: dist, publicReaders: backendPublicReaders('http://127.0.0.1:9', inject('anonKey')) })
   })
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import pg from 'pg'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { DEMO_PASSWORD } from '../../supabase/local/describe-stack'
-import { backendEmbedOrigins } from '../../supabase/local/embed-ancestors'
+import { backendPublicReaders } from '../../supabase/local/public-readers'
 import { serveApp, type AppServer } from '../../supabase/local/serve-app'
 import { startStack, type Stack, type StackOptions } from '../../supabase/local/stack'
 import { countRows } from '../e2e/field-log-helpers'
@@ -60,8 +60,8 @@ export async function startSyncedApp(stackOptions: StackOptions = {}, front?: (s
       stdio: 'inherit',
       env: { ...process.env, VITE_SUPABASE_URL: supabaseUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
     })
-    // The app's server reads the embed origins from the backend itself, past any front.
-    app = await serveApp({ dir: outDir, supabaseUrl, embedOrigins: backendEmbedOrigins(stack.supabaseUrl, stack.anonKey) })
+    // The app's server reads the public readers (embed origins, open data) from the backend itself, past any front.
+    app = await serveApp({ dir: outDir, supabaseUrl, publicReaders: backendPublicReaders(stack.supabaseUrl, stack.anonKey) })
   } catch (error) {
     await close()
     throw error

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chooseEncoding, contentSecurityPolicy, serveApp, type AppServer } from '../../supabase/local/serve-app'
+import { openDataFile } from '~/features/transparency/open-data'
+import { PUBLISHED_SNAPSHOT } from '../support/published-snapshot'
 
 interface RawResponse {
   status: number
@@ -154,7 +156,7 @@ describe('serveApp: the embed view may be framed by the listed origins only', ()
   })
 
   async function serve(embedOrigins?: () => Promise<readonly string[]>): Promise<AppServer> {
-    const app = await serveApp({ dir: dist, embedOrigins })
+    const app = await serveApp({ dir: dist, publicReaders: embedOrigins && { embedOrigins, snapshot: async () => null } })
     served.push(app)
     return app
   }
@@ -175,6 +177,54 @@ describe('serveApp: the embed view may be framed by the listed origins only', ()
     const failing = await serve(async () => Promise.reject(new Error('ECONNREFUSED')))
     expect(frameAncestors(await get(failing, '/trasparenza/incorpora'))).toBe("'none'")
     expect(frameAncestors(await get(await serve(), '/trasparenza/incorpora'))).toBe("'none'")
+  })
+})
+
+describe('serveApp: a published snapshot\'s open data, fetched without a browser', () => {
+  let dist: string
+  let app: AppServer
+  let backendUp = true
+  const ID = PUBLISHED_SNAPSHOT.id
+
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'sulcampo-open-data-'))
+    await writeFile(join(dist, 'index.html'), INDEX)
+    app = await serveApp({
+      dir: dist,
+      publicUrl: 'https://sulcampo.comune.example.it',
+      publicReaders: {
+        embedOrigins: async () => [],
+        snapshot: async (id) => {
+          if (!backendUp) throw new Error('ECONNREFUSED')
+          return id === ID ? PUBLISHED_SNAPSHOT : null
+        },
+      },
+    })
+  })
+
+  afterAll(async () => {
+    await app.close()
+    await rm(dist, { recursive: true, force: true })
+  })
+
+  it.each(['csv', 'json', 'metadata'] as const)('serves the %s the page downloads, byte for byte', async (kind) => {
+    const file = openDataFile(PUBLISHED_SNAPSHOT, kind, 'https://sulcampo.comune.example.it')
+    const res = await get(app, `/trasparenza/dati/${ID}.${kind === 'metadata' ? 'jsonld' : kind}`)
+    expect(res.status).toBe(200)
+    expect(res.body.equals(Buffer.from(file.text, 'utf8'))).toBe(true)
+    expect(res.headers['content-type']).toBe(file.type)
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="${file.name}"`)
+    expect(res.headers['access-control-allow-origin']).toBe('*')
+  })
+
+  it('answers 404 for no such snapshot or file, and 503 while the backend cannot say', async () => {
+    expect((await get(app, '/trasparenza/dati/3b8e7c1a-0000-4000-8000-00000000ffff.csv')).status).toBe(404)
+    expect((await get(app, `/trasparenza/dati/${ID}.xlsx`)).status).toBe(404)
+    expect((await get(app, '/trasparenza/dati/nope.csv')).status).toBe(404)
+    backendUp = false
+    const down = await get(app, `/trasparenza/dati/${ID}.csv`)
+    expect([down.status, down.headers['retry-after']]).toEqual([503, '60'])
+    backendUp = true
   })
 })
 

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { dcatMetadata, LICENCE_URL, openDataFileName, snapshotCsv, snapshotJson } from '~/features/transparency/open-data'
-import type { PublishedSnapshot } from '~/features/transparency/snapshot'
+import { PUBLISHED_SNAPSHOT as snapshot } from '../../support/published-snapshot'
 
-const PAGE = 'https://sulcampo.example.it/trasparenza/3b8e7c1a-0000-4000-8000-000000000001'
-
-const snapshot: PublishedSnapshot = {
-  id: '3b8e7c1a-0000-4000-8000-000000000001',
-  asOf: '2026-11-30',
-  publishedAt: '2026-12-01T09:15:00.000Z',
-  body: {
-    asOf: '2026-11-30',
-    year: 2026,
-    municipality: { name: 'Comune di Pisogne', istatCode: '017143' },
-    plan: { id: 'pisogne-2026-2028', title: 'PIAO 2026–2028', startYear: 2026, endYear: 2028, adoptedBy: 'Delibera G.C. n. 12 del 20.01.2026', inForceFrom: '2026-01-01' },
-    areas: [{ id: 'polizia_locale', name: 'Area polizia locale', position: 1 }],
-    objectives: [
-      {
-        id: 'pl-pattugliamento', areaId: 'polizia_locale', areaName: 'Area polizia locale', position: 1,
-        title: 'Aumento del pattugliamento; controlli "serali"', expectedTarget: '+10% rispetto al 2022',
-        value: 412.5, target: 440, unit: 'pattuglie', status: 'at_risk', note: '=SOMMA(A1) non è una formula',
-      },
-      {
-        id: 'pl-segnaletica', areaId: 'polizia_locale', areaName: 'Area polizia locale', position: 2,
-        title: 'Segnaletica', expectedTarget: '', value: 0, target: null, unit: '%', status: 'not_started', note: '',
-      },
-    ],
-  },
-}
+const ORIGIN = 'https://sulcampo.example.it'
+const PAGE = `${ORIGIN}/trasparenza/3b8e7c1a-0000-4000-8000-000000000001`
 
 describe('open data of a published snapshot', () => {
   it('is a CSV Italian Excel opens as it is: BOM, `;`, decimal commas, Italian statuses, no formulas', () => {
@@ -63,7 +40,7 @@ type Node = Record<string, any> // eslint-disable-line @typescript-eslint/no-exp
 const missing = (node: Node, keys: string[]) => keys.filter((k) => node[k] === undefined || node[k] === '')
 
 describe('DCAT-AP_IT metadata', () => {
-  const doc = dcatMetadata(snapshot, PAGE) as Node
+  const doc = dcatMetadata(snapshot, ORIGIN) as Node
 
   it('is a dcatapit:Dataset with every mandatory property', () => {
     expect(doc['@type']).toContain('dcatapit:Dataset')
@@ -86,14 +63,18 @@ describe('DCAT-AP_IT metadata', () => {
     expect(doc['dct:accrualPeriodicity']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/frequency\/[A-Z_]+$/)
   })
 
-  it('has a CSV and a JSON distribution under CC BY 4.0, reached from the stable link', () => {
+  it('has a CSV and a JSON distribution under CC BY 4.0, each a file on the app’s server a harvester fetches; the page is the landing page', () => {
     const distributions = doc['dcat:distribution'] as Node[]
     expect(distributions.map((d) => d['dcat:mediaType'])).toEqual(['text/csv', 'application/json'])
+    expect(distributions.map((d) => d['dcat:downloadURL']['@id'])).toEqual([
+      `${ORIGIN}/trasparenza/dati/${snapshot.id}.csv`, `${ORIGIN}/trasparenza/dati/${snapshot.id}.json`,
+    ])
     for (const d of distributions) {
       expect(d['@type']).toBe('dcatapit:Distribution')
       expect(missing(d, DISTRIBUTION_REQUIRED)).toEqual([])
       expect(d['dct:license']['@id']).toBe(LICENCE_URL)
-      expect(d['dcat:accessURL']['@id']).toBe(PAGE)
+      expect(d['dcat:accessURL']).toEqual(d['dcat:downloadURL'])
     }
+    expect(doc['dcat:landingPage']['@id']).toBe(PAGE)
   })
 })

@@ -72,6 +72,26 @@ export interface PhotoRow {
   uploadError?: string | null
   /** 1 when the server refused the photo for good: it stays on the device and is shown, not sent again. */
   uploadRefused?: 0 | 1
+  /** When this device fetched it from the server (taken on another device; uploaded is 1). */
+  downloadedAt?: string
+}
+
+/**
+ * A photo the server holds and this device does not (yet): its metadata, pulled as `entry_photo`
+ * (docs/sync.md, "Photos down"). The row goes once the photo is in `photos`.
+ */
+export interface ServerPhotoRow {
+  id: string
+  entryId: string
+  width: number
+  height: number
+  bytes: number
+  createdAt: string
+  version: number
+  /** Download bookkeeping (not indexed): absent until the first attempt. */
+  downloadAttempts?: number
+  lastDownloadAttemptAt?: string
+  downloadError?: string
 }
 
 /**
@@ -105,6 +125,7 @@ export type SulCampoDb = Dexie & {
   plans: EntityTable<PlanRow, 'id'>
   workOrders: EntityTable<WorkOrderRecord, 'id'>
   pendingContacts: EntityTable<PendingContactRow, 'entryId'>
+  serverPhotos: EntityTable<ServerPhotoRow, 'id'>
 }
 
 export const DB_NAME = 'sulcampo'
@@ -158,6 +179,9 @@ export function declareSchema(db: Dexie): void {
   db.version(7).stores({ workOrders: 'id, *assignees, declineReason' })
   // Reporters' contacts waiting to be sent (issue 13 intake): written with their report, read by entry.
   db.version(9).stores({ pendingContacts: 'entryId' })
+  // Photos taken on other devices: what the server holds, until downloaded into `photos`. Version
+  // 10, not 8: a device already at 9 (pendingContacts) would never run an upgrade to 8.
+  db.version(10).stores({ serverPhotos: 'id, entryId' })
   db.use(objectiveStatsMiddleware)
 }
 

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import { SYNC_ENTITIES, type MutationOp, type PulledEntity, type SyncEntity } from '~/domain/sync-protocol'
+import { PULLED_ONLY_ENTITIES, SYNC_ENTITIES, type MutationOp, type PulledEntity, type SyncEntity } from '~/domain/sync-protocol'
 import type { OutboxRow, SulCampoDb } from './database'
 import { queuedOf } from './outbox-repo'
 
@@ -13,8 +13,13 @@ export const TABLE_OF: Record<SyncEntity, keyof SulCampoDb & string> = {
   work_order: 'workOrders',
 }
 
-/** Where a pull stores each entity: the synced ones, and the plans and objectives it only caches. */
-export const PULLED_TABLE_OF: Record<PulledEntity, keyof SulCampoDb & string> = { ...TABLE_OF, plan: 'plans', objective: 'objectives' }
+/** Where a pull stores each entity: the synced ones, and the plans, objectives and photo metadata it only caches. */
+export const PULLED_TABLE_OF: Record<PulledEntity, keyof SulCampoDb & string> = {
+  ...TABLE_OF,
+  plan: 'plans',
+  objective: 'objectives',
+  entry_photo: 'serverPhotos',
+}
 
 export function isPulledEntity(entity: string): entity is PulledEntity {
   return Object.hasOwn(PULLED_TABLE_OF, entity)
@@ -27,6 +32,11 @@ export function isSyncEntity(entity: string): entity is SyncEntity {
 /** Every table the sync engine fills, for transactions that span them all. */
 export function syncedTables(db: SulCampoDb): Table[] {
   return SYNC_ENTITIES.map((entity) => db.table(TABLE_OF[entity]))
+}
+
+/** The tables of the entities a pull only caches. */
+export function pulledOnlyTables(db: SulCampoDb): Table[] {
+  return PULLED_ONLY_ENTITIES.map((entity) => db.table(PULLED_TABLE_OF[entity]))
 }
 
 interface Versioned {

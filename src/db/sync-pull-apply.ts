@@ -1,7 +1,7 @@
 import type { BulkError, Table } from 'dexie'
 import type { PulledChange, PulledEntity, PullPage } from '~/domain/sync-protocol'
 import { bulkWrites, type SulCampoDb } from './database'
-import { isPulledEntity, isSyncEntity, PULLED_TABLE_OF, syncedTables } from './local-writes'
+import { isPulledEntity, isSyncEntity, pulledOnlyTables, PULLED_TABLE_OF, syncedTables } from './local-writes'
 import { countQueuedPerEntity, entityKey } from './outbox-repo'
 import { SYNC_META } from './sync-meta'
 
@@ -16,14 +16,14 @@ export interface PullPageOutcome {
  * Writes one page and its cursor in ONE transaction, so after a crash the saved
  * cursor always matches the rows on the device. A row with a queued local
  * mutation (pending or rejected, any author) is never overwritten: the push answer
- * brings the server's copy back for it. Plans and objectives are only ever pulled, so
- * nothing queued can hold them back (an objective's settings share its id).
+ * brings the server's copy back for it. Plans, objectives and photo metadata are only ever
+ * pulled, so nothing queued can hold them back (an objective's settings share its id).
  */
 export async function applyPullPage(appDb: SulCampoDb, page: PullPage): Promise<PullPageOutcome> {
   const outcome: PullPageOutcome = { stored: 0, deleted: 0, skipped: 0 }
   // Relaxed: a page lost with its cursor in a power cut is pulled again (see bulkWrites).
   const db = bulkWrites(appDb)
-  await db.transaction('rw', [db.outbox, db.meta, db.plans, db.objectives, ...syncedTables(db)], async () => {
+  await db.transaction('rw', [db.outbox, db.meta, ...pulledOnlyTables(db), ...syncedTables(db)], async () => {
     const synced = (change: PulledChange) => (isSyncEntity(change.entity) ? { entity: change.entity, id: change.id } : null)
     const queued = await countQueuedPerEntity(db, page.changes.flatMap((change) => synced(change) ?? []))
     const puts = new Map<PulledEntity, Record<string, unknown>[]>()

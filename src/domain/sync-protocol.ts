@@ -13,7 +13,7 @@ export type SyncEntity = (typeof SYNC_ENTITIES)[number]
  * Entities the server sends and the device only caches (docs/plans.md, "Wire"): never in the
  * outbox; a mutation for one is rejected `unknown_entity`.
  */
-export const PULLED_ONLY_ENTITIES = ['plan', 'objective'] as const
+export const PULLED_ONLY_ENTITIES = ['plan', 'objective', 'entry_photo'] as const
 export type PulledOnlyEntity = (typeof PULLED_ONLY_ENTITIES)[number]
 
 /** Everything a pull page may carry. */

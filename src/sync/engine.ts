@@ -2,6 +2,7 @@ import type { SulCampoDb } from '~/db/database'
 import { writeMeta } from '~/db/meta-repo'
 import { readLastSuccessAt, SYNC_META } from '~/db/sync-meta'
 import { sendPendingContacts, type ContactUploadSummary } from './contact-upload'
+import { downloadServerPhotos, type PhotoDownloadSummary } from './photo-download'
 import { uploadPendingPhotos, type PhotoUploadSummary } from './photo-upload'
 import { pullChanges, type PullSummary } from './pull'
 import { pushOutbox, type PushSummary } from './push'
@@ -31,7 +32,7 @@ export interface SyncAuth {
 }
 
 export type SyncOutcome =
-  | { kind: 'synced'; push: PushSummary; pull: PullSummary; photos?: PhotoUploadSummary; contacts?: ContactUploadSummary }
+  | { kind: 'synced'; push: PushSummary; pull: PullSummary; photos?: PhotoUploadSummary; contacts?: ContactUploadSummary; downloads?: PhotoDownloadSummary }
   /** Device-only mode, nobody signed in, or another tab is syncing right now. */
   | { kind: 'skipped'; reason: 'disabled' | 'signed_out' | 'busy' }
   | { kind: 'failed'; error: SyncError }
@@ -73,7 +74,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const photos = await uploadPendingPhotos(db, transport as SyncTransport, userId, now)
     const contacts = await sendPendingContacts(db, transport as SyncTransport, userId)
     const pull = await pullChanges(db, transport as SyncTransport)
-    return { kind: 'synced', push, pull, photos, contacts }
+    // Then photos taken on other devices, a few per round; a failed download never fails the round either.
+    const downloads = await downloadServerPhotos(db, transport as SyncTransport, userId, now)
+    return { kind: 'synced', push, pull, photos, contacts, downloads }
   }
 
   /** A 401 gets exactly one refresh and one more try; the outbox is never touched by auth trouble. */

@@ -30,7 +30,7 @@ export interface PhotoUploadSummary {
 export const PHOTOS_PER_ROUND = 10
 
 /** Errors after which the next photo would fail the same way: stop and let the next round retry. */
-const STOP_ON: ReadonlySet<SyncErrorCode> = new Set(['offline', 'timeout', 'unauthorized', 'server'])
+export const STOP_PHOTOS_ON: ReadonlySet<SyncErrorCode> = new Set(['offline', 'timeout', 'unauthorized', 'server'])
 
 export function asPhotoUploadResult(data: unknown, photoId: string): PhotoUploadResult {
   const result = data as Partial<PhotoUploadResult> | null
@@ -77,7 +77,7 @@ export async function uploadPendingPhotos(
       const error = toSyncError(thrown)
       await recordPhotoAttempt(db, photo.id, at, error.code, false)
       summary.failed++
-      if (STOP_ON.has(error.code)) break
+      if (STOP_PHOTOS_ON.has(error.code)) break
     }
   }
   return summary

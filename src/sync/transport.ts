@@ -17,12 +17,14 @@ export interface SyncTransport {
   uploadPhoto?(photo: PhotoUpload): Promise<PhotoUploadResult>
   /** After push, reporters' contacts of reports the server holds (contact-upload.ts); a refusal throws. */
   saveReportContact?(entryId: string, contact: ReporterContact): Promise<void>
+  /** A photo taken elsewhere as base64, or null if this user may not see it (photo-download.ts). */
+  downloadPhoto?(photoId: string): Promise<string | null>
 }
 
 /** Long enough for a 500-mutation batch (≈ 300 KB each way) on a slow mobile link, short enough not to hang a round. */
 export const RPC_TIMEOUT_MS = 30_000
 
-type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo' | 'apply_handover' | 'save_report_contact'
+type RpcName = 'sync_push' | 'sync_pull' | 'upload_photo' | 'photo_data' | 'apply_handover' | 'save_report_contact'
 
 /** One RPC with a timeout; every failure becomes a SyncError. */
 export async function callRpc(client: SupabaseClient, name: RpcName, args: object, timeoutMs: number): Promise<unknown> {
@@ -67,6 +69,11 @@ export function createSupabaseTransport(client: SupabaseClient, timeoutMs: numbe
     },
     async saveReportContact(entryId, contact) {
       await callRpc(client, 'save_report_contact', { entry_id: entryId, contact }, timeoutMs)
+    },
+    async downloadPhoto(photoId) {
+      const data = await callRpc(client, 'photo_data', { photo_id: photoId }, timeoutMs)
+      if (data !== null && typeof data !== 'string') throw new SyncError('protocol', 'photo_data answered something that is not base64 text')
+      return data
     },
   }
 }

@@ -15,7 +15,8 @@ interface ObjectiveAreas {
  * An oracle written from ARCHITECTURE.md §3, independent of the SQL helpers it checks: a user
  * reads what they authored and what belongs to objectives of their area or an area the PIAO
  * lists as contributing; the snow plan belongs to territorio. Plans and their objectives are read
- * by everybody once adopted (superseded ones too), drafts by admins only (docs/plans.md).
+ * by everybody once adopted (superseded ones too), drafts by admins only (docs/plans.md). A
+ * photo's metadata is read with its entry, and never carries the photo's data.
  */
 async function visibleTo(member: Member, pulled: PulledChange[]): Promise<(change: PulledChange) => boolean> {
   const area = DEMO[member].area
@@ -24,7 +25,7 @@ async function visibleTo(member: Member, pulled: PulledChange[]): Promise<(chang
   const isPublished = (row: Record<string, unknown>) => row.status === 'adopted' || row.status === 'superseded'
   const publishedPlans = new Set(pulled.filter((c) => c.entity === 'plan' && c.row && isPublished(c.row)).map((c) => c.id))
   const readsEntry = (row: Record<string, unknown>) => row.authorId === DEMO[member].id || worksOn.has(String(row.objectiveId))
-  // A work order is read with its report.
+  // A work order is read with its report, a photo's metadata with its entry.
   const readReports = new Set(pulled.filter((c) => c.entity === 'entry' && c.row && readsEntry(c.row)).map((c) => c.id))
   return (change) => {
     const row = change.row ?? {}
@@ -33,6 +34,8 @@ async function visibleTo(member: Member, pulled: PulledChange[]): Promise<(chang
         return readsEntry(row)
       case 'work_order':
         return readReports.has(change.id)
+      case 'entry_photo':
+        return readReports.has(String(row.entryId))
       case 'programme':
         return worksOn.has(String(row.objectiveId))
       case 'objective_setting':
@@ -57,6 +60,7 @@ function pullProbe(member: Member): Probe {
       const changes = await pullAll(await kit.client(member))
       const mayRead = await visibleTo(member, changes)
       expect(changes.filter((change) => change.row !== null && !mayRead(change)).map((c) => `${c.entity}:${c.id}`)).toEqual([])
+      expect(changes.filter((c) => c.entity === 'entry_photo' && c.row && 'data' in c.row).map((c) => c.id)).toEqual([])
       expect(changes.length).toBeGreaterThan(0)
     },
   }

@@ -39,6 +39,13 @@ function versionSeven(name: string): Dexie {
   return old
 }
 
+/** Schema version 9: the devices in use before photos taken elsewhere were downloaded (issue 13). */
+function versionNine(name: string): Dexie {
+  const old = versionSeven(name)
+  old.version(9).stores({ pendingContacts: 'entryId' })
+  return old
+}
+
 /** Opens the database by name with today's schema, runs the checks, then deletes it. */
 async function afterUpgrade(name: string, check: (upgraded: SulCampoDb) => Promise<void>): Promise<void> {
   const upgraded = openDatabase(name)
@@ -126,23 +133,35 @@ describe('a device upgraded to schema version 5 (plans as server data)', () => {
   })
 })
 
-describe('a device upgraded to schema version 6 (work orders)', () => {
-  it('keeps every entry, queued mutation and draft, and can hold work orders', async () => {
-    const name = `work-orders-upgrade-${crypto.randomUUID()}`
-    const old = versionFive(name)
-    const rows = [queued('officer-1', 'pending'), queued('officer-1', 'rejected'), queued('officer-2', 'pending')]
-    const entries = [anEntry(), anEntry({ kind: 'maintenance_report', status: 'open', payload: { reportedAt: '2026-12-01T08:00:00.000Z', resolvedAt: null } })]
-    const draft = { id: 'maintenance_report', data: { description: 'Cartello piegato' }, updatedAt: '2026-12-01T08:05:00.000Z' }
-    await old.table('outbox').bulkAdd(rows)
-    await old.table('entries').bulkAdd(entries)
-    await old.table('drafts').add(draft)
-    old.close()
-    await afterUpgrade(name, async (upgraded) => {
+/** What a device in use holds that an upgrade must keep: queued mutations, entries (one a report), a draft. */
+async function fieldWork(old: Dexie) {
+  const rows = [queued('officer-1', 'pending'), queued('officer-1', 'rejected'), queued('officer-2', 'pending')]
+  const report = anEntry({ kind: 'maintenance_report', status: 'open', payload: { reportedAt: '2026-12-01T08:00:00.000Z', resolvedAt: null } })
+  const entries = [anEntry(), report]
+  const draft = { id: 'maintenance_report', data: { description: 'Cartello piegato' }, updatedAt: '2026-12-01T08:05:00.000Z' }
+  await old.table('outbox').bulkAdd(rows)
+  await old.table('entries').bulkAdd(entries)
+  await old.table('drafts').add(draft)
+  return {
+    report,
+    async expectKept(upgraded: SulCampoDb) {
       expect((await upgraded.outbox.orderBy('seq').toArray()).map((row) => row.id)).toEqual(rows.map((row) => row.id))
       expect((await nextPendingBatch(upgraded, 'officer-1', 10)).map((row) => row.id)).toEqual([rows[0]!.id])
       expect(await upgraded.entries.bulkGet(entries.map((e) => e.id))).toEqual(entries)
       expect(await upgraded.drafts.get(draft.id)).toEqual(draft)
-      await upgraded.workOrders.put({ ...untriagedRecord(entries[1]!.id, '2026-12-01T09:00:00.000Z'), assignees: ['worker-1'] })
+    },
+  }
+}
+
+describe('a device upgraded to schema version 6 (work orders)', () => {
+  it('keeps every entry, queued mutation and draft, and can hold work orders', async () => {
+    const name = `work-orders-upgrade-${crypto.randomUUID()}`
+    const old = versionFive(name)
+    const held = await fieldWork(old)
+    old.close()
+    await afterUpgrade(name, async (upgraded) => {
+      await held.expectKept(upgraded)
+      await upgraded.workOrders.put({ ...untriagedRecord(held.report.id, '2026-12-01T09:00:00.000Z'), assignees: ['worker-1'] })
       expect(await recordsAssignedTo(upgraded, 'worker-1')).toHaveLength(1)
     })
   })
@@ -165,6 +184,29 @@ describe('a device upgraded from schema version 7 (before intake contacts)', () 
       expect(await upgraded.workOrders.get(report.id)).toEqual(order)
       await upgraded.pendingContacts.put({ entryId: report.id, contact: { name: 'Mario Rossi', phone: '', email: '', note: '' }, authorId: 'staff-1', createdAt: '2026-12-04T10:00:00.000Z', attempts: 0, lastError: null, refused: 0 })
       expect(await upgraded.pendingContacts.count()).toBe(1)
+    })
+  })
+})
+
+describe('a device upgraded to schema version 10 (photos from the server)', () => {
+  it("keeps every entry, queued mutation, draft, work order, photo and pending contact, and can hold the server's photo metadata", async () => {
+    const name = `server-photos-upgrade-${crypto.randomUUID()}`
+    const old = versionNine(name)
+    const held = await fieldWork(old)
+    const order = { ...untriagedRecord(held.report.id, '2026-12-01T09:00:00.000Z'), assignees: ['worker-1'] }
+    const contact = { entryId: held.report.id, contact: { name: 'Mario Rossi', phone: '', email: '', note: '' }, authorId: 'officer-1', createdAt: '2026-12-04T10:00:00.000Z', attempts: 0, lastError: null, refused: 0 }
+    const photo = { id: crypto.randomUUID(), entryId: held.report.id, blob: null, width: 10, height: 10, bytes: 3, uploaded: 0, createdAt: '2026-12-01T08:00:00.000Z' }
+    await old.table('workOrders').add(order)
+    await old.table('photos').add(photo)
+    await old.table('pendingContacts').add(contact)
+    old.close()
+    await afterUpgrade(name, async (upgraded) => {
+      await held.expectKept(upgraded)
+      expect(await recordsAssignedTo(upgraded, 'worker-1')).toEqual([order])
+      expect(await upgraded.pendingContacts.get(held.report.id), 'the contact still waits too').toEqual(contact)
+      expect(await upgraded.photos.where('uploaded').equals(0).primaryKeys(), 'the photo still waits for its upload').toEqual([photo.id])
+      await upgraded.serverPhotos.put({ id: crypto.randomUUID(), entryId: held.report.id, width: 1600, height: 1200, bytes: 1004, createdAt: '2026-12-01T08:10:00.000Z', version: 1 })
+      expect(await upgraded.serverPhotos.where('entryId').equals(held.report.id).count()).toBe(1)
     })
   })
 })

@@ -53,6 +53,11 @@ export function uploadStateOf(photo: PhotoRow): PhotoUploadState {
   return photo.uploadRefused === 1 ? 'refused' : 'pending'
 }
 
+/** What the entry view says of a photo: its upload, or that it came from the server (taken on another device). */
+export function photoStateOf(photo: PhotoRow): PhotoUploadState | 'downloaded' {
+  return photo.downloadedAt ? 'downloaded' : uploadStateOf(photo)
+}
+
 /**
  * The user's photos the sync round may upload now, oldest first: those they took (`takenBy`, or
  * else the entry's author), not uploaded nor refused, and their entry is on the server

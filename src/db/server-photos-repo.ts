@@ -58,8 +58,10 @@ export async function serverPhotosNotHere(db: SulCampoDb, entryId: string): Prom
 export async function photosToDownload(db: SulCampoDb, userId: string, now: Date, limit: number): Promise<ServerPhotoRow[]> {
   const known = await db.serverPhotos.toArray()
   if (known.length === 0) return []
-  const here = new Set(await db.photos.where('id').anyOf(known.map((p) => p.id)).primaryKeys())
-  if (here.size > 0) await db.serverPhotos.bulkDelete([...here])
+  // All the photo keys in one read (an anyOf would cost a round trip per key).
+  const here = new Set(await db.photos.toCollection().primaryKeys())
+  const already = known.filter((p) => here.has(p.id)).map((p) => p.id)
+  if (already.length > 0) await db.serverPhotos.bulkDelete(already)
   const missing = known.filter((p) => !here.has(p.id))
   const entryIds = [...new Set(missing.map((p) => p.entryId))]
   const [entries, orders, downloaded] = await Promise.all([

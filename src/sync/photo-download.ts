@@ -22,7 +22,7 @@ export interface PhotoDownloadSummary {
 export const PHOTO_DOWNLOADS_PER_ROUND = 5
 
 /** The inverse of bytesToBase64 (photo-upload.ts), without fetch or FileReader. */
-export function base64ToBytes(base64: string): Uint8Array {
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
@@ -48,7 +48,7 @@ export async function downloadServerPhotos(
       }
       const bytes = base64ToBytes(data)
       if (bytes.length !== photo.bytes) throw new SyncError('protocol', `photo_data answered ${bytes.length} bytes for a photo of ${photo.bytes}`)
-      await storeDownloadedPhoto(db, photo, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), at)
+      await storeDownloadedPhoto(db, photo, new Blob([bytes], { type: 'image/jpeg' }), at)
       summary.downloaded++
     } catch (thrown) {
       summary.failed++

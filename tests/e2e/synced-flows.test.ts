@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entriesAt, queryServer, startSyncedApp, waitUntilAllSent, type SignedInDevice, type SyncedApp } from '../support/synced-app'
 import { MID_2024 } from './dashboard-fixtures'
+import { readAllRows } from './idb-helpers'
 import { largePng } from './field-log-helpers'
 
 const CREW_ID = '5c000000-0000-4000-8000-000000000004'
@@ -95,5 +96,41 @@ describe('field entries synced through a real local stack reach the manager and 
     const resolvedOnServer = () =>
       queryServer<{ status: string; resolved_at: string | null }>(synced.stack, `select status, payload ->> 'resolvedAt' as resolved_at from public.entries where author_id = $1`, [CREW_ID])
     await expect.poll(resolvedOnServer, { timeout: 30_000 }).toEqual([{ status: 'resolved', resolved_at: '2026-11-20T08:00:00.000Z' }])
+  })
+
+  it("a photo taken on the crew's phone: the manager's entry view says it is not here yet, then shows it once downloaded", async () => {
+    const manager = await synced.signedIn('tecnico@sulcampo.test')
+    // The manager's network lets everything through but the photo's download, until the test allows it.
+    await manager.page.route('**/rest/v1/rpc/photo_data', (route) => route.abort('internetdisconnected'))
+
+    const crew = await synced.signedIn('operaio@sulcampo.test')
+    const description = `Panchina rotta ${Date.now()}`
+    await crew.page.goto(`${synced.app.url}/campo/nuovo/maintenance_report`)
+    await crew.page.getByLabel('Categoria').selectOption('street_furniture')
+    await crew.page.getByLabel('Descrizione del problema').fill(description)
+    await crew.page.getByLabel('Luogo (via, civico, località)').fill('Lungolago 3')
+    await crew.page.locator('input[type="file"]').setInputFiles({ name: 'panchina.png', mimeType: 'image/png', buffer: largePng(2) })
+    await crew.page.getByTestId('photo-size').waitFor({ timeout: 60_000 })
+    await crew.page.getByRole('button', { name: 'Salva' }).click()
+    await crew.page.waitForURL('**/campo')
+    const photoOf = () =>
+      queryServer<{ entry_id: string }>(synced.stack, `select p.entry_id from public.entry_photos p join public.entries e on e.id = p.entry_id where e.payload ->> 'description' = $1`, [description])
+    await expect.poll(async () => (await photoOf()).length, { timeout: 30_000 }).toBe(1)
+    const [{ entry_id: entryId }] = (await photoOf()) as [{ entry_id: string }]
+
+    // A reload syncs at start: the report and its photo's metadata arrive, the photo itself cannot.
+    await manager.page.reload()
+    const held = async (table: string, key: 'id' | 'entryId') => (await readAllRows<Record<string, string>>(manager.page, table)).filter((row) => row[key] === entryId).length
+    await expect.poll(() => held('serverPhotos', 'entryId'), { timeout: 30_000 }).toBe(1)
+    expect(await held('entries', 'id')).toBe(1)
+    await manager.page.goto(`${synced.app.url}/campo/voce/${entryId}`)
+    await expect.poll(() => manager.page.getByTestId('photos-not-here').textContent(), { timeout: 30_000 }).toBe('Foto non ancora su questo dispositivo: 1')
+    expect(await manager.page.getByTestId('photo-upload').count()).toBe(0)
+
+    await manager.page.unroute('**/rest/v1/rpc/photo_data')
+    await manager.page.reload()
+    await expect.poll(() => manager.page.getByTestId('photo-upload').textContent(), { timeout: 30_000 }).toBe('Sul server')
+    expect(await manager.page.getByTestId('photos-not-here').count()).toBe(0)
+    expect(await manager.page.locator('.entry-photos img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
   })
 })

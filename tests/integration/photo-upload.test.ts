@@ -1,20 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { writeEntryWithPhotos } from '~/db/photos-repo'
 import { bytesToBase64 } from '~/sync/photo-upload'
 import { RPC_TIMEOUT_MS } from '~/sync/transport'
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy'
+import { aResizedJpeg } from '../support/resized-jpeg'
 import { DEMO, signedInClient, withDatabase } from '../support/supabase-clients'
 import { startDevice, type SyncDevice } from '../support/sync-device'
 import { aPatrol } from '../support/sync-entries'
-
-/** What the device keeps after resizing: a JPEG of about 500 KB (random, so nothing on the way compresses it). */
-function aResizedJpeg(size = 500_000): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size)
-  bytes.set(randomBytes(size))
-  bytes.set([0xff, 0xd8, 0xff, 0xe0])
-  return bytes
-}
 
 let device: SyncDevice | undefined
 let proxy: FaultProxy | undefined

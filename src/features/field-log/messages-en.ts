@@ -128,7 +128,8 @@ export const fieldLogEn: typeof fieldLogIt = {
     remove: 'Remove photo',
     unreadable: 'The photo cannot be read.',
     list: 'Attached photos',
-    upload: { pending: 'Waiting to be sent', uploaded: 'Sent', refused: 'Refused by the server: kept on this device' },
+    upload: { pending: 'Waiting to be sent', uploaded: 'Sent', refused: 'Refused by the server: kept on this device', downloaded: 'On the server' },
+    notHere: 'Photos not on this device yet: {count} | Photo not on this device yet: {count} | Photos not on this device yet: {count}',
   },
   reports: {
     age: 'Open for {days} days | Open for {days} day | Open for {days} days',

@@ -127,7 +127,8 @@ export const fieldLogIt = {
     remove: 'Rimuovi foto',
     unreadable: 'Impossibile leggere la foto.',
     list: 'Foto allegate',
-    upload: { pending: 'In attesa di invio', uploaded: 'Inviata', refused: 'Rifiutata dal server: resta su questo dispositivo' },
+    upload: { pending: 'In attesa di invio', uploaded: 'Inviata', refused: 'Rifiutata dal server: resta su questo dispositivo', downloaded: 'Sul server' },
+    notHere: 'Foto non ancora su questo dispositivo: {count}',
   },
   reports: {
     age: 'Aperta da {days} giorni | Aperta da {days} giorno | Aperta da {days} giorni',

@@ -4,25 +4,18 @@ import { serverPhotosNotHere } from '~/db/server-photos-repo'
 import { actOnWorkOrder } from '~/db/work-orders-repo'
 import { RPC_TIMEOUT_MS } from '~/sync/transport'
 import type { ActionContext } from '~/domain/work-orders/lifecycle'
+import { devicesPerTest } from '../support/devices-per-test'
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy'
 import { aResizedJpeg } from '../support/resized-jpeg'
 import { DEMO, withDatabase } from '../support/supabase-clients'
-import { startDevice, type SyncDevice } from '../support/sync-device'
 import { aReport } from '../support/sync-entries'
 
-const devices: SyncDevice[] = []
+const device = devicesPerTest()
 let proxy: FaultProxy | undefined
 afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.destroy()))
   await proxy?.close()
   proxy = undefined
 })
-
-async function device(account: (typeof DEMO)[keyof typeof DEMO], url?: string): Promise<SyncDevice> {
-  const started = await startDevice(account, { url })
-  devices.push(started)
-  return started
-}
 
 const AREA = new Set([DEMO.worker.id, DEMO.territoryManager.id, DEMO.officer.id])
 const asManager: ActionContext = { actor: { userId: DEMO.territoryManager.id, managesArea: true }, areaMembers: AREA }
@@ -55,7 +48,7 @@ describe('the photos of a work order through the real stack', () => {
         return null
       },
     })
-    const worker = await device(DEMO.worker, proxy.url)
+    const worker = await device(DEMO.worker, { url: proxy.url })
     const first = await worker.engine.syncNow()
     expect(first).toMatchObject({ kind: 'synced', downloads: { downloaded: 1, failed: 0 }, photos: { uploaded: 0 } })
     expect(await worker.db.workOrders.get(report.id)).toMatchObject({ assignees: [DEMO.worker.id] })

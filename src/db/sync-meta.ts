@@ -7,6 +7,8 @@ export const SYNC_META = {
   cursor: 'sync:cursor',
   lastSuccessAt: 'sync:last-success-at',
   conflicts: 'sync:conflicts',
+  /** The newest conflict the user has seen (ConflictRecord.at): older ones no longer raise the bar's notice. */
+  conflictsSeenAt: 'sync:conflicts-seen-at',
 } as const
 
 /** A local value the server's rule overrode, kept so the user sees it was not lost. */
@@ -37,6 +39,10 @@ export async function readLastSuccessAt(db: SulCampoDb): Promise<string | null> 
 
 export async function readConflicts(db: SulCampoDb): Promise<ConflictRecord[]> {
   return (await readMeta<ConflictRecord[]>(db, SYNC_META.conflicts)) ?? []
+}
+
+export async function readConflictsSeenAt(db: SulCampoDb): Promise<string | null> {
+  return (await readMeta<string>(db, SYNC_META.conflictsSeenAt)) ?? null
 }
 
 /** Forget the pull position so the next pull re-reads every row the user can see. */

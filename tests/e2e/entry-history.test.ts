@@ -7,24 +7,31 @@ import { screenshots } from './field-log-helpers'
  * Issue 13 / ARCHITECTURE.md §4: the value that lost a conflict is kept and shown. A report with
  * a hand-back that lost to the manager's reassignment, as the server records it, read by the
  * territory manager from the triage card's link: the lost value is marked, with the value that
- * prevailed and the rule; offline the section says it needs the network.
+ * prevailed and the rule; offline the section says it needs the network. And where a conflict
+ * happens: the worker's hand-back made offline loses to the manager's reassignment, and the
+ * status bar says so with a link to the history.
  */
 const OFFICER_ID = '5c000000-0000-4000-8000-000000000001'
 const WORKER_ID = '5c000000-0000-4000-8000-000000000004'
 const MANAGER_ID = '5c000000-0000-4000-8000-000000000005'
 const REPORT = '00000000-0000-4000-8000-00000000e141'
+const HANDED_BACK = '00000000-0000-4000-8000-00000000e142'
 
 describe('the change history of an entry', () => {
   let synced: SyncedApp
   beforeAll(async () => {
     synced = await startSyncedApp()
     const reportedAt = new Date(Date.now() - 86_400_000).toISOString()
-    await queryServer(
-      synced.stack,
-      `insert into public.entries (id, objective_id, kind, payload, status, occurred_at, author_id)
-       values ($1, 'terr-segnaletica', 'maintenance_report', $2, 'open', $3, $4)`,
-      [REPORT, { category: 'signage', description: 'Cartello piegato', place: 'Via Valeriana 4', location: null, reportedAt, resolvedAt: null }, reportedAt, OFFICER_ID],
-    )
+    const report = (id: string, place: string) =>
+      queryServer(
+        synced.stack,
+        `insert into public.entries (id, objective_id, kind, payload, status, occurred_at, author_id)
+         values ($1, 'terr-segnaletica', 'maintenance_report', $2, 'open', $3, $4)`,
+        [id, { category: 'signage', description: 'Cartello piegato', place, location: null, reportedAt, resolvedAt: null }, reportedAt, OFFICER_ID],
+      )
+    await report(REPORT, 'Via Valeriana 4')
+    await report(HANDED_BACK, 'Via Mazzini 7')
+    await queryServer(synced.stack, `insert into public.work_orders (id, assignees, priority) values ($1, $2, 'normal')`, [HANDED_BACK, [WORKER_ID]])
     const history = (by: string, at: string, field: string, oldValue: unknown, newValue: unknown, reason: string) =>
       queryServer(
         synced.stack,
@@ -77,5 +84,47 @@ describe('the change history of an entry', () => {
     expect(await runAxe(page)).toEqual([])
     await browser.context.setOffline(false)
     await lost.waitFor({ timeout: 30_000 })
+  })
+
+  it('the worker’s hand-back made offline loses to the manager’s reassignment: the bar says so and links to the history', async () => {
+    const { browser, page } = await synced.signedIn('operaio@sulcampo.test')
+    const card = page.locator(`[data-test="assigned-to-me"] article[data-report="${HANDED_BACK}"]`)
+    await card.waitFor({ timeout: 30_000 })
+    await browser.context.setOffline(true)
+    await card.getByRole('button', { name: 'Restituisci' }).click()
+    await card.getByLabel('Motivo della restituzione').fill('Serve il cestello')
+    await card.getByRole('button', { name: 'Restituisci al responsabile' }).click()
+    await card.waitFor({ state: 'detached' })
+    // Meanwhile the manager adds themselves to the order (as the server records a manager's change).
+    await queryServer(
+      synced.stack,
+      `begin;
+       select set_config('request.jwt.claims', '{"sub": "${MANAGER_ID}", "role": "authenticated"}', true);
+       update public.work_orders set assignees = array['${WORKER_ID}', '${MANAGER_ID}']::uuid[] where id = '${HANDED_BACK}';
+       commit;`,
+    )
+    await browser.context.setOffline(false)
+
+    const notice = page.locator('[data-test="conflict-notice"]')
+    await notice.waitFor({ timeout: 30_000 })
+    await expect(notice.textContent()).resolves.toContain('Una tua modifica non è stata applicata: vedi la cronologia')
+    expect(await runAxe(page)).toEqual([])
+    await notice.click()
+    await page.waitForURL(`**/campo/voce/${HANDED_BACK}#cronologia`)
+    const lost = page.locator('[data-test="history-lost"]')
+    await lost.first().waitFor({ timeout: 30_000 })
+    await expect(lost.locator('p').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Operaio Luca Bertoni'),
+      'Assegnata a: proposto “nessuno”',
+      'Non applicato: ha prevalso il valore di Responsabile Anna Ghirardi, “Operaio Luca Bertoni, Responsabile Anna Ghirardi”.',
+      'Regola: assegnazione, priorità, scadenza e rifiuto spettano al responsabile d’area.',
+      expect.stringContaining('Operaio Luca Bertoni'),
+      'Motivo della restituzione: proposto “Serve il cestello”',
+      expect.stringContaining('Non applicato: ha prevalso il valore di'),
+      'Regola: assegnazione, priorità, scadenza e rifiuto spettano al responsabile d’area.',
+    ])
+    // Followed: the notice is gone.
+    await notice.waitFor({ state: 'detached' })
+    expect(await runAxe(page)).toEqual([])
   })
 })

@@ -120,7 +120,6 @@ export default defineMessages(
         },
         payload: payloadIt,
       },
-      notApplied: 'Una tua modifica non è stata applicata: vedi la cronologia',
     },
   },
   {
@@ -164,7 +163,6 @@ export default defineMessages(
         },
         payload: payloadEn,
       },
-      notApplied: 'A change of yours was not applied: see the history',
     },
   },
 )

@@ -16,6 +16,7 @@ export default defineMessages(
       signInToSync: 'Accedi di nuovo per inviare le registrazioni.',
       notSignedIn: 'Non hai effettuato l’accesso',
       signIn: 'Accedi',
+      conflictNotice: 'Una tua modifica non è stata applicata: vedi la cronologia',
       newVersion: 'È stata aperta una nuova versione dell’app in un’altra scheda: ricarica questa pagina.',
       errors: {
         offline: 'Nessuna connessione: le registrazioni restano sul dispositivo e partiranno appena torna la rete.',
@@ -41,6 +42,7 @@ export default defineMessages(
         keep: 'Mantieni',
         edit: 'Correggi',
         conflicts: 'Modifiche superate',
+        seeHistory: 'Vedi la cronologia',
         conflictLine: 'Il tuo valore “{lost}” per {field} è stato superato da “{kept}” di un collega.',
         ops: { insert: 'Nuovo', update: 'Modifica', delete: 'Eliminazione' },
         fields: { status: 'lo stato' },
@@ -83,6 +85,7 @@ export default defineMessages(
       signInToSync: 'Sign in again to send your entries.',
       notSignedIn: 'Not signed in',
       signIn: 'Sign in',
+      conflictNotice: 'A change of yours was not applied: see the history',
       newVersion: 'A new version of the app was opened in another tab: reload this page.',
       errors: {
         offline: 'No connection: entries stay on the device and will be sent when the network is back.',
@@ -108,6 +111,7 @@ export default defineMessages(
         keep: 'Keep',
         edit: 'Fix',
         conflicts: 'Overridden changes',
+        seeHistory: 'See the history',
         conflictLine: 'Your value “{lost}” for {field} was overridden by “{kept}” from a colleague.',
         ops: { insert: 'New', update: 'Change', delete: 'Deletion' },
         fields: { status: 'status' },

@@ -4,10 +4,12 @@ import { computed, ref } from 'vue'
 import { appDatabase } from '~/db/app-database'
 import type { OutboxRow } from '~/db/database'
 import { countQueued, discard as discardMutation, listQueued, requeue } from '~/db/outbox-repo'
-import { readConflicts, resetCursor, type ConflictRecord } from '~/db/sync-meta'
+import { writeMeta } from '~/db/meta-repo'
+import { readConflicts, readConflictsSeenAt, resetCursor, SYNC_META, type ConflictRecord } from '~/db/sync-meta'
 import { onNewVersionRequired } from '~/sync/new-version'
 import { startSync, syncRuntime } from '~/sync/engine-runtime'
 import type { SyncState } from '~/sync/engine'
+import { newestConflictAt } from './conflict-notice'
 
 /**
  * What the user sees of sync: network, what is still only on this device, the last
@@ -26,6 +28,7 @@ export const useSyncStatusStore = defineStore('sync-status', () => {
   const counts = ref({ pending: 0, rejected: 0 })
   const queued = ref<OutboxRow[]>([])
   const conflicts = ref<ConflictRecord[]>([])
+  const conflictsSeenAt = ref<string | null>(null)
   const newVersion = ref(false)
   const subscriptions: Subscription[] = []
   let started = false
@@ -44,6 +47,7 @@ export const useSyncStatusStore = defineStore('sync-status', () => {
     onNewVersionRequired(() => (newVersion.value = true))
     subscriptions.push(liveQuery(() => countQueued(db)).subscribe((next) => (counts.value = next)))
     subscriptions.push(liveQuery(() => readConflicts(db)).subscribe((rows) => (conflicts.value = rows.slice().reverse())))
+    subscriptions.push(liveQuery(() => readConflictsSeenAt(db)).subscribe((at) => (conflictsSeenAt.value = at)))
     await startSync()
   }
 
@@ -51,6 +55,12 @@ export const useSyncStatusStore = defineStore('sync-status', () => {
   function watchQueue(): () => void {
     const subscription = liveQuery(() => listQueued(appDatabase(), PENDING_LISTED)).subscribe((rows) => (queued.value = rows))
     return () => subscription.unsubscribe()
+  }
+
+  /** Every conflict recorded so far stops raising the bar's notice. */
+  async function markConflictsSeen(): Promise<void> {
+    const newest = newestConflictAt(await readConflicts(appDatabase()))
+    if (newest) await writeMeta(appDatabase(), SYNC_META.conflictsSeenAt, newest)
   }
 
   function syncNow(): Promise<unknown> {
@@ -71,7 +81,7 @@ export const useSyncStatusStore = defineStore('sync-status', () => {
     }
   }
 
-  return { state, online, counts, queued, pending, rejected, pendingNotListed, conflicts, newVersion, start, watchQueue, syncNow, retry, discard }
+  return { state, online, counts, queued, pending, rejected, pendingNotListed, conflicts, conflictsSeenAt, newVersion, start, watchQueue, markConflictsSeen, syncNow, retry, discard }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSyncStatusStore, import.meta.hot))

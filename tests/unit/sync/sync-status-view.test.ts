@@ -36,7 +36,7 @@ describe('sync status page', () => {
     await settle(() => wrapper.findAll('[data-test="queued-change"]').length === 2)
     const attention = wrapper.get('[data-test="needs-attention"]')
     expect(attention.text()).toContain('Alcuni campi non sono validi')
-    expect(attention.get('a').attributes('href')).toBe(`/registro/${entry.id}`)
+    expect(attention.get('a').attributes('href')).toBe(`/campo/voce/${entry.id}`)
     expect(wrapper.get('[data-test="pending-list"]').findAll('li')).toHaveLength(1)
   })
 

@@ -21,7 +21,7 @@ export interface TriageDeps {
 }
 
 /** Cards shown at first and added by each "show more": a page paints fast, and no card is out of reach. */
-export const PAGE_SIZE = 50
+export const PAGE_SIZE = 25
 /** Resolved reports offered as a duplicate's original, newest first, besides the open work. */
 const ORIGINALS_RESOLVED = 100
 

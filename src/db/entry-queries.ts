@@ -17,6 +17,20 @@ export async function pendingEntityIds(db: SulCampoDb): Promise<Set<string>> {
   return new Set(keys as string[])
 }
 
+/**
+ * Of these entries, those the server holds (version > 0, live) with no change of them still
+ * queued: what travels after its entry (photos, reporters' contacts) may go now, and never races
+ * its own entry to the server.
+ */
+export async function entriesSettledOnServer(db: SulCampoDb, entryIds: string[]): Promise<Map<string, Entry>> {
+  const [entries, queued] = await Promise.all([
+    db.entries.bulkGet(entryIds),
+    db.outbox.where('entityId').anyOf(entryIds).filter((row) => row.entity === 'entry' && row.state === 'pending').toArray(),
+  ])
+  const stillQueued = new Set(queued.map((row) => row.entityId))
+  return new Map(entries.flatMap((e) => (e && e.version > 0 && !e.deleted && !stillQueued.has(e.id) ? [[e.id, e] as const] : [])))
+}
+
 export async function entryById(db: SulCampoDb, id: string): Promise<Entry | undefined> {
   return db.entries.get(id)
 }

@@ -1,6 +1,7 @@
 import type { Entry } from '~/domain/entry'
 import { trimmedContact, type ReporterContact } from '~/domain/work-orders/reporter-contact'
 import type { PendingContactRow, SulCampoDb } from './database'
+import { entriesSettledOnServer } from './entry-queries'
 
 /**
  * Reporters' contacts on their way to the server (issue 13 intake). One is written in the same
@@ -22,13 +23,8 @@ export async function pendingContactOf(db: SulCampoDb, entryId: string): Promise
 export async function contactsReadyToSend(db: SulCampoDb, authorId: string): Promise<PendingContactRow[]> {
   const waiting = (await db.pendingContacts.toArray()).filter((row) => row.authorId === authorId && row.refused === 0)
   if (waiting.length === 0) return []
-  const ids = waiting.map((row) => row.entryId)
-  const [entries, queued] = await Promise.all([
-    db.entries.bulkGet(ids),
-    db.outbox.where('entityId').anyOf(ids).filter((row) => row.entity === 'entry' && row.state === 'pending').toArray(),
-  ])
-  const stillQueued = new Set(queued.map((row) => row.entityId))
-  return waiting.filter((row, i) => (entries[i]?.version ?? 0) > 0 && !stillQueued.has(row.entryId))
+  const ready = await entriesSettledOnServer(db, waiting.map((row) => row.entryId))
+  return waiting.filter((row) => ready.has(row.entryId))
 }
 
 /** The server holds it: the device forgets it. */

@@ -1,4 +1,5 @@
 import type { PhotoRow, SulCampoDb } from './database'
+import { entriesSettledOnServer } from './entry-queries'
 import { writeChange, type LocalChange } from './local-writes'
 
 /** Resized photos kept on the device until the sync round uploads them (uploaded: 0 until then). */
@@ -66,16 +67,8 @@ export function photoStateOf(photo: PhotoRow): PhotoUploadState | 'downloaded' {
 export async function photosReadyToUpload(db: SulCampoDb, authorId: string, limit: number): Promise<PhotoRow[]> {
   const waiting = await db.photos.where('uploaded').equals(0).filter((p) => p.uploadRefused !== 1).sortBy('createdAt')
   if (waiting.length === 0) return []
-  const entryIds = [...new Set(waiting.map((p) => p.entryId))]
-  const [entries, queued] = await Promise.all([
-    db.entries.bulkGet(entryIds),
-    db.outbox.where('entityId').anyOf(entryIds).filter((row) => row.entity === 'entry' && row.state === 'pending').toArray(),
-  ])
-  const stillQueued = new Set(queued.map((row) => row.entityId))
-  const ready = new Map(
-    entries.filter((e) => e && e.version > 0 && !e.deleted && !stillQueued.has(e.id)).map((e) => [e?.id, e?.authorId]),
-  )
-  return waiting.filter((p) => ready.has(p.entryId) && photoTaker(p, ready.get(p.entryId)) === authorId).slice(0, limit)
+  const ready = await entriesSettledOnServer(db, [...new Set(waiting.map((p) => p.entryId))])
+  return waiting.filter((p) => ready.has(p.entryId) && photoTaker(p, ready.get(p.entryId)?.authorId) === authorId).slice(0, limit)
 }
 
 export async function markPhotoUploaded(db: SulCampoDb, id: string, at: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { SulCampoDb } from '~/db/database'
 import { contactsReadyToSend, forgetContact, recordContactAttempt } from '~/db/pending-contacts-repo'
-import { toSyncError, type SyncErrorCode } from './sync-error'
+import { FAILS_NEXT_CALL_TOO, toSyncError } from './sync-error'
 import type { SyncTransport } from './transport'
 
 /**
@@ -15,8 +15,6 @@ export interface ContactUploadSummary {
   refused: number
   failed: number
 }
-
-const STOP_ON: ReadonlySet<SyncErrorCode> = new Set(['offline', 'timeout', 'unauthorized', 'server'])
 
 export async function sendPendingContacts(db: SulCampoDb, transport: SyncTransport, authorId: string): Promise<ContactUploadSummary> {
   const summary: ContactUploadSummary = { sent: 0, refused: 0, failed: 0 }
@@ -33,7 +31,7 @@ export async function sendPendingContacts(db: SulCampoDb, transport: SyncTranspo
       await recordContactAttempt(db, row.entryId, refused ? error.message : error.code, refused)
       if (refused) summary.refused++
       else summary.failed++
-      if (STOP_ON.has(error.code)) break
+      if (FAILS_NEXT_CALL_TOO.has(error.code)) break
     }
   }
   return summary

@@ -1,8 +1,7 @@
 import type { SulCampoDb } from '~/db/database'
 import { isQuotaExceeded } from '~/db/quota'
 import { forgetServerPhoto, photosToDownload, recordDownloadAttempt, storeDownloadedPhoto } from '~/db/server-photos-repo'
-import { STOP_PHOTOS_ON } from './photo-upload'
-import { SyncError, toSyncError } from './sync-error'
+import { FAILS_NEXT_CALL_TOO, SyncError, toSyncError } from './sync-error'
 import type { SyncTransport } from './transport'
 
 /**
@@ -59,7 +58,7 @@ export async function downloadServerPhotos(
       }
       const error = toSyncError(thrown)
       await recordDownloadAttempt(db, photo.id, at, error.code)
-      if (STOP_PHOTOS_ON.has(error.code)) break
+      if (FAILS_NEXT_CALL_TOO.has(error.code)) break
     }
   }
   return summary

@@ -1,7 +1,7 @@
 import type { PhotoRow, SulCampoDb } from '~/db/database'
 import { markPhotoUploaded, photosReadyToUpload, recordPhotoAttempt } from '~/db/photos-repo'
 import type { PhotoUpload, RejectCode } from '~/domain/sync-protocol'
-import { SyncError, toSyncError, type SyncErrorCode } from './sync-error'
+import { FAILS_NEXT_CALL_TOO, SyncError, toSyncError } from './sync-error'
 import type { SyncTransport } from './transport'
 
 /**
@@ -29,8 +29,6 @@ export interface PhotoUploadSummary {
 /** A round sends at most this many: the rest follow next round, so a backlog never holds the pull for long. */
 export const PHOTOS_PER_ROUND = 10
 
-/** Errors after which the next photo would fail the same way: stop and let the next round retry. */
-export const STOP_PHOTOS_ON: ReadonlySet<SyncErrorCode> = new Set(['offline', 'timeout', 'unauthorized', 'server'])
 
 export function asPhotoUploadResult(data: unknown, photoId: string): PhotoUploadResult {
   const result = data as Partial<PhotoUploadResult> | null
@@ -77,7 +75,7 @@ export async function uploadPendingPhotos(
       const error = toSyncError(thrown)
       await recordPhotoAttempt(db, photo.id, at, error.code, false)
       summary.failed++
-      if (STOP_PHOTOS_ON.has(error.code)) break
+      if (FAILS_NEXT_CALL_TOO.has(error.code)) break
     }
   }
   return summary

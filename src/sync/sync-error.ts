@@ -15,6 +15,12 @@ export const SYNC_ERROR_CODES = [
 ] as const
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 
+/**
+ * Failures after which the next call of a round would fail the same way: the steps that follow
+ * the push (photos up and down, reporters' contacts) stop there and leave the rest to the next round.
+ */
+export const FAILS_NEXT_CALL_TOO: ReadonlySet<SyncErrorCode> = new Set(['offline', 'timeout', 'unauthorized', 'server'])
+
 export class SyncError extends Error {
   override readonly name = 'SyncError'
   constructor(
